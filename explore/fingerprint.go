@@ -1,0 +1,46 @@
+package explore
+
+import "github.com/zeebo/xxh3"
+
+// fpSeed fixes the fingerprint hash so runs, reports and saved traces are
+// reproducible across processes and machines.
+const fpSeed = 0x70726f746f636b21 // "protock!"
+
+// fingerprint returns the 64-bit fingerprint of a state key; never 0, which
+// marks an empty slot.
+func fingerprint(key []byte) uint64 {
+	h := xxh3.HashSeed(key, fpSeed)
+	if h == 0 {
+		return 1
+	}
+	return h
+}
+
+// keyer computes state keys, applying symmetry reduction when asked. It
+// owns a reusable buffer, so one keyer must not be shared between
+// goroutines.
+type keyer[S, A any] struct {
+	m   interface{ AppendKey([]byte, S) []byte }
+	sym interface{ Canonical(S) S }
+	buf []byte
+}
+
+func newKeyer[S, A any](m interface{ AppendKey([]byte, S) []byte }, symmetry bool) keyer[S, A] {
+	k := keyer[S, A]{m: m, buf: make([]byte, 0, 256)}
+	if symmetry {
+		if sym, ok := m.(interface{ Canonical(S) S }); ok {
+			k.sym = sym
+		}
+	}
+	return k
+}
+
+// fp returns the fingerprint of s (of its canonical representative under
+// symmetry).
+func (k *keyer[S, A]) fp(s S) uint64 {
+	if k.sym != nil {
+		s = k.sym.Canonical(s)
+	}
+	k.buf = k.m.AppendKey(k.buf[:0], s)
+	return fingerprint(k.buf)
+}

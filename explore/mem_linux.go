@@ -1,0 +1,85 @@
+//go:build linux
+
+package explore
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"strconv"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// allocSlots returns n zeroed slots outside the Go heap, so the collector
+// neither scans nor doubles them and freeSlots returns the memory to the
+// kernel at once. Large tables ask for transparent huge pages: random probes
+// into a table of hundreds of megabytes otherwise miss the TLB on almost
+// every look-up.
+func allocSlots(n int) []slot {
+	size := n * int(unsafe.Sizeof(slot{}))
+	b, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
+	if err != nil {
+		return make([]slot, n)
+	}
+	if size >= 4<<20 {
+		_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
+	}
+	return unsafe.Slice((*slot)(unsafe.Pointer(&b[0])), n)
+}
+
+// freeSlots releases a table made by allocSlots.
+func freeSlots(s []slot) {
+	if len(s) == 0 {
+		return
+	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(slot{})))
+	if err := unix.Munmap(b); err != nil {
+		// Not made by Mmap (the fallback in allocSlots): the collector owns it.
+		return
+	}
+}
+
+// peakRSS returns the process's peak resident set size (VmHWM) in bytes.
+func peakRSS() int64 { return procStatus("VmHWM:") }
+
+// currentRSS returns the process's resident set size (VmRSS) in bytes.
+func currentRSS() int64 { return procStatus("VmRSS:") }
+
+func procStatus(field string) int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	return kbField(data, field)
+}
+
+// physicalMemory returns MemTotal from /proc/meminfo in bytes, 0 if unknown.
+func physicalMemory() int64 {
+	data, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	return kbField(data, "MemTotal:")
+}
+
+func kbField(data []byte, field string) int64 {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Bytes()
+		if !bytes.HasPrefix(line, []byte(field)) {
+			continue
+		}
+		f := bytes.Fields(line[len(field):])
+		if len(f) == 0 {
+			return 0
+		}
+		kb, err := strconv.ParseInt(string(f[0]), 10, 64)
+		if err != nil {
+			return 0
+		}
+		return kb * 1024
+	}
+	return 0
+}

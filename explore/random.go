@@ -1,0 +1,165 @@
+package explore
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/protocheck/protocheck/model"
+)
+
+// random runs seeded random walks. Walk w uses the seed opts.Seed+w, so
+// `-seed <that> -walks 1` replays walk w alone. Every state of every walk
+// is checked (not only states new to the visited set), so with a fixed
+// number of walks the discoveries, and the walk each is reported from (the
+// lowest-numbered), do not depend on the number of workers. Under a time
+// limit the walks that ran depend on speed.
+func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	if err := checkSymmetry(m, opts); err != nil {
+		return nil, err
+	}
+	if opts.Walks == 0 && opts.Time == 0 && opts.MaxStates == 0 {
+		opts.Walks = 1000
+	}
+	budget := opts.Memory
+	if budget == 0 {
+		budget = physicalMemory() / 4 * 3
+	}
+	set := newFPSet(budget)
+	defer set.free()
+	v := newVerdicts(m)
+	mo := newMonitor(&opts)
+	var walks, done atomic.Int64
+	var deepest atomic.Int64
+	var wg sync.WaitGroup
+	inits := collectInit(m)
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := &walker[S, A]{m: m, opts: &opts, set: set, v: v, mo: mo, inits: inits, deepest: &deepest,
+				k: newKeyer[S, A](m, opts.Symmetry)}
+			for !mo.stopped() {
+				n := walks.Add(1) - 1
+				if opts.Walks > 0 && n >= opts.Walks {
+					return
+				}
+				w.walk(uint64(n))
+				mo.depth.Store(done.Add(1))
+			}
+		}()
+	}
+	wg.Wait()
+	res := &Result{Engine: "random", Workers: opts.Workers, Seed: opts.Seed}
+	res.Elapsed = mo.finish()
+	res.StopReason = mo.stopReason()
+	if res.StopReason == "" {
+		res.StopReason = fmt.Sprintf("random simulation of %d walks", done.Load())
+	}
+	for i := range v.found {
+		if d := &v.found[i]; d.ok {
+			d.msg = strings.TrimPrefix(d.msg+"; ", "; ") + where(d.order, opts.Seed+d.order)
+		}
+	}
+	res.Generated = mo.generated.Load()
+	res.Distinct = set.len()
+	res.MaxDepth = int(deepest.Load())
+	res.PeakRSS = peakRSS()
+	res.Collision = collision(res.Distinct)
+	res.Properties = v.results(false, "random", nil)
+	return res, nil
+}
+
+// walker runs walks on one goroutine, reusing its step buffers.
+type walker[S, A any] struct {
+	m       model.Model[S, A]
+	opts    *Options
+	set     *fpSet
+	v       *verdicts[S]
+	mo      *monitor
+	k       keyer[S, A]
+	inits   []S
+	deepest *atomic.Int64 // the longest walk so far, in steps
+	acts    []A
+	nexts   []S
+	path    []int // the walk so far: index path, labels and states
+	labels  []A
+	states  []S
+}
+
+// walk runs walk number n.
+func (w *walker[S, A]) walk(n uint64) {
+	seed := w.opts.Seed + n
+	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	w.path, w.labels, w.states = w.path[:0], w.labels[:0], w.states[:0]
+	defer func() {
+		if r := recover(); r != nil {
+			w.v.recordPanic(fmt.Sprintf("%v\n%s", r, debug.Stack()), "the model at the end of the trace", len(w.path)-1, 0, n, w.tracePath)
+			w.mo.stop("panic")
+		}
+	}()
+	if len(w.inits) == 0 {
+		return
+	}
+	i := rng.IntN(len(w.inits))
+	var zero A
+	w.step(i, zero, w.inits[i], n)
+	for d := 0; d < w.opts.WalkDepth && !w.mo.stopped(); d++ {
+		s := w.states[len(w.states)-1]
+		w.acts, w.nexts = collectNext(w.m, s, w.acts[:0], w.nexts[:0])
+		w.mo.generated.Add(int64(len(w.nexts)))
+		if len(w.nexts) == 0 {
+			w.v.recordDeadlock(s, d, 0, n, w.tracePath)
+			return
+		}
+		j := rng.IntN(len(w.nexts))
+		w.step(j, w.acts[j], w.nexts[j], n)
+	}
+}
+
+// step appends a state to the walk and checks it.
+func (w *walker[S, A]) step(idx int, a A, s S, n uint64) {
+	w.path = append(w.path, idx)
+	w.labels = append(w.labels, a)
+	w.states = append(w.states, s)
+	fp := w.k.fp(s)
+	if w.set.insert(fp, fp) == insertNew {
+		w.mo.distinct.Add(1)
+		if w.set.needGrow.Load() {
+			if err := w.set.grow(); err != nil {
+				w.mo.stop("memory budget")
+			}
+		}
+	}
+	depth := len(w.path) - 1
+	for old := w.deepest.Load(); int64(depth) > old && !w.deepest.CompareAndSwap(old, int64(depth)); old = w.deepest.Load() {
+	}
+	w.v.check(s, depth, 0, n, w.tracePath)
+	if w.opts.MaxStates > 0 && w.mo.distinct.Load() >= w.opts.MaxStates {
+		w.mo.stop("max states")
+	}
+}
+
+// where names a walk and how to replay it alone.
+func where(n, seed uint64) string {
+	return fmt.Sprintf("walk %d, seed %d (replay it alone with -engine random -seed %d -walks 1 -workers 1)", n, seed, seed)
+}
+
+// tracePath returns the walk so far as a trace.
+func (w *walker[S, A]) tracePath() *model.Trace {
+	tr := &model.Trace{Loop: -1, Path: append([]int(nil), w.path...)}
+	for i, s := range w.states {
+		step := model.Step{State: s}
+		if i > 0 {
+			step.Action = fmt.Sprint(w.labels[i])
+		}
+		tr.Steps = append(tr.Steps, step)
+	}
+	return tr
+}
