@@ -126,7 +126,7 @@ func (e *bfsRun[S, A]) initLevel(w *bfsWorker[S, A]) {
 			r = e.set.insert(fp, fp)
 		}
 		if r == insertNew {
-			w.emit(&item[S]{fp: fp, parent: fp, s: s}, 0)
+			w.emit(&succ[S]{fp: fp, parent: fp, s: s}, 0)
 		}
 	})
 	w.distinct = 0
@@ -170,7 +170,7 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 // newWorker returns a worker with its own key buffer and batch.
 func (e *bfsRun[S, A]) newWorker() *bfsWorker[S, A] {
 	w := &bfsWorker[S, A]{e: e, k: newKeyer[S, A](e.m, e.opts.Symmetry)}
-	w.batch = make([]item[S], 0, batchLen)
+	w.batch = make([]succ[S], 0, batchLen)
 	w.fps = make([]uint64, 0, batchLen)
 	w.out = e.pool.get()
 	w.yield = w.onSuccessor
@@ -185,12 +185,12 @@ type bfsWorker[S, A any] struct {
 	depth     int
 	curFP     uint64
 	nsucc     int
-	checking  *item[S] // the new state whose properties are being evaluated
-	batch     []item[S]
+	checking  *succ[S] // the new state whose properties are being evaluated
+	batch     []succ[S]
 	fps       []uint64
 	out       []item[S]
 	outBlocks [][]item[S]
-	pending   []item[S] // inserts refused by a full segment, retried after growing
+	pending   []succ[S] // inserts refused by a full segment, retried after growing
 	generated int64
 	distinct  int64
 	sink      uint64 // keeps touch's loads
@@ -259,7 +259,7 @@ func (w *bfsWorker[S, A]) onSuccessor(_ A, t S) {
 	if fp == w.curFP {
 		return // a step back to the same state: nothing to look up
 	}
-	w.batch = append(w.batch, item[S]{fp: fp, parent: w.curFP, s: t})
+	w.batch = append(w.batch, succ[S]{fp: fp, parent: w.curFP, s: t})
 	w.fps = append(w.fps, fp)
 	if len(w.batch) == batchLen {
 		w.flush()
@@ -284,7 +284,7 @@ func (w *bfsWorker[S, A]) flush() {
 }
 
 // emit checks a new state's properties and appends it to the next level.
-func (w *bfsWorker[S, A]) emit(it *item[S], depth int) {
+func (w *bfsWorker[S, A]) emit(it *succ[S], depth int) {
 	w.distinct++
 	if len(w.e.v.open) > 0 {
 		w.checking = it

@@ -3,8 +3,14 @@ package explore
 import "sync"
 
 // item is a state waiting in the BFS frontier, with its fingerprint (the
-// parent of its successors) and, in batches, its own parent.
+// parent of its successors).
 type item[S any] struct {
+	fp uint64
+	s  S
+}
+
+// succ is a successor waiting in a batch for its set look-up.
+type succ[S any] struct {
 	fp     uint64
 	parent uint64
 	s      S

@@ -1,0 +1,110 @@
+package counterexamples
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const minimal = `# protocheck trace v1
+# protocol:  demo
+# property:  "safe" (always)
+path 0/1
+   0  (initial state)
+        x=0
+   1  inc
+        x=1
+`
+
+func TestParseMinimal(t *testing.T) {
+	f, err := Parse(strings.NewReader(minimal))
+	require.NoError(t, err)
+	assert.Equal(t, "demo", f.Header.Protocol)
+	assert.Equal(t, "safe", f.Header.Property)
+	assert.Equal(t, []int{0, 1}, f.Trace.Path)
+	assert.Equal(t, -1, f.Trace.Loop)
+	assert.Equal(t, "inc", f.Trace.Steps[1].Action)
+}
+
+// TestParseErrors checks that each kind of damage gives ErrSyntax with the
+// line number of the damage.
+func TestParseErrors(t *testing.T) {
+	edit := func(old, new string) string { return strings.Replace(minimal, old, new, 1) }
+	cases := []struct{ name, text, want string }{
+		{"empty", "", "empty file"},
+		{"no magic", "hello\n", "line 1: not a protocheck trace"},
+		{"bad path", edit("path 0/1", "path 0/x"), `line 4: path element 1 is "x"`},
+		{"negative path", edit("path 0/1", "path 0/-1"), `line 4: path element 1 is "-1"`},
+		{"empty path", edit("path 0/1", "path"), `line 4: want "path i/j/k"`},
+		{"no path", edit("path 0/1\n", ""), "line 4: want a header line"},
+		{"step out of order", edit("   1  inc", "   2  inc"), "line 7: step 2 out of order: want step 1"},
+		{"garbage step", edit("   1  inc", "inc"), `line 7: want a step line`},
+		{"too few steps", edit("path 0/1", "path 0/1/2"), "line 8: path has 3 indices but 2 steps are listed"},
+		{"no protocol", edit("# protocol:  demo\n", ""), `no "# protocol:" line`},
+		{"bad property", edit(`"safe" (always)`, `safe`), `line 3: property: want a quoted name`},
+		{"bad expectation", edit(`(always)`, `(often)`), `line 3: property: unknown expectation "(often)"`},
+		{"bad params", edit("# property", "# params: n=x\n# property"), `line 3: params: n="x" is not an integer`},
+		{"unknown param", edit("# property", "# params: n=1 colour=red\n# property"), `line 3: params: unknown parameter "colour"`},
+		{"bad faults", edit("# property", "# params: faults=drop\n# property"), `line 3: params: fault "drop"`},
+		{"bad result", edit("# property", "# result: maybe\n# property"), `line 3: result "maybe"`},
+		{"bad seed", edit("# property", "# engine: bfs seed=-1\n# property"), `line 3: engine: seed="-1"`},
+		{"header after path", edit("   0  (initial", "# late: x\n   0  (initial"), "line 5: header line after the path line"},
+		{"loop before steps", edit("   0  (initial", "-- loop starts here --\n   0  (initial"), "line 5: \"-- loop starts here --\" must follow a step"},
+		{"bad back marker", edit("        x=1\n", "        x=1\n-- back to step 0 --\n"), `line 9: "-- back to step 0 --" does not match the loop start (step -1)`},
+		{"detail first", edit("   0  (initial state)\n", ""), "line 5: detail line before the first step"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse(strings.NewReader(c.text))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrSyntax)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
+func TestParseFileNamesTheFile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "x.trace")
+	require.NoError(t, os.WriteFile(name, []byte("nope\n"), 0o644))
+	_, err := ParseFile(name)
+	require.ErrorIs(t, err, ErrSyntax)
+	assert.Contains(t, err.Error(), name+": ")
+
+	_, err = ParseFile(filepath.Join(t.TempDir(), "missing.trace"))
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+// TestSavedTracesParse reads every trace saved under this directory. The
+// replay of each one against its model is in cmd/check (replay_test.go),
+// which has the registry of protocols.
+func TestSavedTracesParse(t *testing.T) {
+	var n int
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".trace") {
+			return nil
+		}
+		n++
+		t.Run(path, func(t *testing.T) {
+			f, err := ParseFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, f.Header.Protocol, filepath.Base(filepath.Dir(path)),
+				"a trace lives under counterexamples/<protocol>/")
+		})
+		return nil
+	})
+	require.NoError(t, err)
+	if n == 0 {
+		t.Log("no saved traces under counterexamples/ yet")
+	}
+}
