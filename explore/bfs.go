@@ -62,7 +62,6 @@ func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		}
 		e.mo.depth.Store(int64(depth))
 		e.expandLevel(depth)
-		e.set.clearFresh()
 		if len(e.level) > 0 {
 			depth++
 		}
@@ -116,14 +115,14 @@ func (e *bfsRun[S, A]) initLevel(w *bfsWorker[S, A]) {
 	}()
 	e.m.Init(func(s S) {
 		fp := w.k.fp(s)
-		r := e.set.insert(fp, fp)
+		r := e.set.insert(fp, fp, 0)
 		for r == insertFull {
 			if err := e.set.grow(); err != nil {
 				e.lost.Store(true)
 				e.mo.stop("memory budget")
 				return
 			}
-			r = e.set.insert(fp, fp)
+			r = e.set.insert(fp, fp, 0)
 		}
 		if r == insertNew {
 			w.emit(&succ[S]{fp: fp, parent: fp, s: s}, 0)
@@ -133,7 +132,6 @@ func (e *bfsRun[S, A]) initLevel(w *bfsWorker[S, A]) {
 	w.closeOut()
 	e.level = w.outBlocks
 	e.mo.distinct.Store(e.set.len())
-	e.set.clearFresh()
 }
 
 // expandLevel expands every state of e.level on opts.Workers goroutines and
@@ -145,7 +143,7 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 	var wg sync.WaitGroup
 	for i := range workers {
 		w := e.newWorker()
-		w.depth = depth
+		w.depth, w.tag = depth, levelTag(depth+1)
 		workers[i] = w
 		wg.Add(1)
 		go func() {
@@ -182,7 +180,8 @@ func (e *bfsRun[S, A]) newWorker() *bfsWorker[S, A] {
 type bfsWorker[S, A any] struct {
 	e         *bfsRun[S, A]
 	k         keyer[S, A]
-	depth     int
+	depth     int    // depth of the states expanded
+	tag       uint64 // freshness tag of the states inserted (depth+1)
 	curFP     uint64
 	nsucc     int
 	checking  *succ[S] // the new state whose properties are being evaluated
@@ -224,6 +223,7 @@ func (w *bfsWorker[S, A]) expandBlock(b []item[S]) {
 	e.set.mu.RLock()
 	defer e.set.mu.RUnlock()
 	defer w.recoverPanic()
+	w.settleBlock(b)
 	for i := range b {
 		it := &b[i]
 		w.curFP = it.fp
@@ -234,6 +234,24 @@ func (w *bfsWorker[S, A]) expandBlock(b []item[S]) {
 		}
 	}
 	w.flush()
+}
+
+// settleBlock fixes the parents of the states about to be expanded: no
+// more parents can come for them. The look-ups are issued in batches.
+func (w *bfsWorker[S, A]) settleBlock(b []item[S]) {
+	set := w.e.set
+	for lo := 0; lo < len(b); lo += batchLen {
+		hi := min(lo+batchLen, len(b))
+		w.fps = w.fps[:0]
+		for i := lo; i < hi; i++ {
+			w.fps = append(w.fps, b[i].fp)
+		}
+		w.sink += set.touch(w.fps)
+		for _, fp := range w.fps {
+			set.settle(fp)
+		}
+	}
+	w.fps = w.fps[:0]
 }
 
 func (w *bfsWorker[S, A]) recoverPanic() {
@@ -272,7 +290,7 @@ func (w *bfsWorker[S, A]) flush() {
 	w.sink += set.touch(w.fps)
 	for i := range w.batch {
 		it := &w.batch[i]
-		switch set.insert(it.fp, it.parent) {
+		switch set.insert(it.fp, it.parent, w.tag) {
 		case insertNew:
 			w.emit(it, w.depth+1)
 		case insertFull:

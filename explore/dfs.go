@@ -90,7 +90,7 @@ func (e *dfsRun[S, A]) explore() (panicked bool) {
 // visit records s, reached by step via, and pushes it if it is new.
 func (e *dfsRun[S, A]) visit(s S, via int) bool {
 	fp := e.k.fp(s)
-	if e.set.insert(fp, fp) != insertNew {
+	if e.set.insert(fp, fp, 0) != insertNew {
 		return false
 	}
 	e.push(s, via)

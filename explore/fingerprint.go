@@ -6,12 +6,13 @@ import "github.com/zeebo/xxh3"
 // reproducible across processes and machines.
 const fpSeed = 0x70726f746f636b21 // "protock!"
 
-// fingerprint returns the 64-bit fingerprint of a state key; never 0, which
-// marks an empty slot.
+// fingerprint returns the fingerprint of a state key: 62 bits of hash with
+// the two low bits clear (fpSet keeps a tag there in parent fields), and
+// never 0, which marks an empty slot.
 func fingerprint(key []byte) uint64 {
-	h := xxh3.HashSeed(key, fpSeed)
+	h := xxh3.HashSeed(key, fpSeed) &^ tagMask
 	if h == 0 {
-		return 1
+		return tagMask + 1
 	}
 	return h
 }

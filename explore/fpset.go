@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -29,10 +30,15 @@ import (
 // Determinism: the parent kept for a state is the smallest parent
 // fingerprint among all states of the previous BFS level that lead to it,
 // so the parent tree, and every trace rebuilt from it, does not depend on
-// which worker got there first. A per-slot "fresh" bit marks states
-// inserted during the current level: only their parent may still change,
-// by an atomic compare-and-swap minimum. The bits are cleared between
-// levels.
+// which worker got there first. Only a state inserted during the current
+// level may still change its parent (by an atomic compare-and-swap
+// minimum); the two low bits of the parent field say whether it is such a
+// "fresh" state. Fingerprints have their two low bits clear, so the bits
+// are free: 0 means settled, levelTag(d) means inserted at depth d. A state
+// is settled when the next level expands it (settle); tags alternate
+// between two values, so the tag of the level being inserted never matches
+// a state of the level being expanded. Keeping the tag in the slot, and not
+// in a side bitmap, saves a second memory access on every duplicate hit.
 type fpSet struct {
 	mu       sync.RWMutex
 	needGrow atomic.Bool
@@ -40,6 +46,12 @@ type fpSet struct {
 	budget   int64 // bytes the slots may take; 0 means unlimited
 	bytes    int64 // bytes the slots take now (changed only under mu)
 }
+
+// tagMask selects the freshness tag in a parent field.
+const tagMask = 3
+
+// levelTag returns the tag of states at BFS depth d.
+func levelTag(d int) uint64 { return 1 + uint64(d&1) }
 
 const (
 	segBits    = 8
@@ -50,17 +62,18 @@ const (
 )
 
 // slot is one table entry. fp == 0 means empty (fingerprints are never 0).
-// parent == fp marks an initial state.
+// parent holds the parent's fingerprint and the freshness tag; a parent
+// equal to fp marks an initial state, and 0 a slot being filled.
 type slot struct{ fp, parent uint64 }
 
 type segment struct {
 	slots  []slot
-	fresh  []uint64 // one bit per slot: inserted during the current level
 	mask   uint64
+	shift  uint // 64 - log2(len(slots))
 	growAt int64
 	limit  int64
 	count  atomic.Int64
-	_      [48]byte // keep each segment's hot counter on its own cache line
+	_      [72]byte // keep each segment's hot counter on its own cache line
 }
 
 type insertResult uint8
@@ -86,19 +99,31 @@ func newFPSet(budget int64) *fpSet {
 
 func (sg *segment) init(n int) {
 	sg.slots = allocSlots(n)
-	sg.fresh = make([]uint64, (n+63)/64)
 	sg.mask = uint64(n - 1)
+	sg.shift = uint(64 - bits.Len(uint(n-1)))
 	sg.growAt = int64(float64(n) * loadGrowAt)
 	sg.limit = int64(float64(n) * loadLimit)
 }
 
-// insert adds fp with the given parent. For a fingerprint already present
-// and inserted during this level, it lowers the stored parent to parent if
-// that is smaller.
-func (t *fpSet) insert(fp, parent uint64) insertResult {
+// home returns the segment of fp and its first probe position. Both come
+// from the top bits: the segment from the first segBits, the position from
+// the bits below them. Slots are thus ordered by fingerprint, and doubling a
+// segment (which moves slot i to about 2i) is a sequential sweep instead of
+// millions of random writes.
+func (t *fpSet) home(fp uint64) (*segment, uint64) {
 	sg := &t.segs[fp>>(64-segBits)]
+	return sg, (fp << segBits) >> sg.shift
+}
+
+// insert adds fp with the given parent, tagged as inserted at the depth
+// whose levelTag is tag. For a fingerprint already present with the same
+// tag (inserted during this level), it lowers the stored parent to parent
+// if that is smaller.
+func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
+	sg, i := t.home(fp)
 	slots, mask := sg.slots, sg.mask
-	for i := fp & mask; ; i = (i + 1) & mask {
+	v := parent | tag
+	for ; ; i = (i + 1) & mask {
 		s := &slots[i]
 		cur := atomic.LoadUint64(&s.fp)
 		if cur == 0 {
@@ -106,12 +131,8 @@ func (t *fpSet) insert(fp, parent uint64) insertResult {
 				t.needGrow.Store(true)
 				return insertFull
 			}
-			// The bit goes up before the slot is claimed, so a worker that
-			// sees the fingerprint also sees it is fresh. If another
-			// fingerprint wins the slot, it is fresh too.
-			atomic.OrUint64(&sg.fresh[i>>6], 1<<(i&63))
 			if atomic.CompareAndSwapUint64(&s.fp, 0, fp) {
-				casMin(&s.parent, parent)
+				casMin(&s.parent, v)
 				if sg.count.Add(1) >= sg.growAt {
 					t.needGrow.Store(true)
 				}
@@ -120,15 +141,18 @@ func (t *fpSet) insert(fp, parent uint64) insertResult {
 			cur = atomic.LoadUint64(&s.fp)
 		}
 		if cur == fp {
-			if atomic.LoadUint64(&sg.fresh[i>>6])&(1<<(i&63)) != 0 {
-				casMin(&s.parent, parent)
+			// 0: the inserter has not written the parent yet, so the
+			// state is from this level too.
+			if p := atomic.LoadUint64(&s.parent); p == 0 || p&tagMask == tag {
+				casMin(&s.parent, v)
 			}
 			return insertDup
 		}
 	}
 }
 
-// casMin lowers *p to v; 0 stands for "not yet set".
+// casMin lowers the parent in *p to that of v (both tagged alike); 0
+// stands for "not yet set".
 func casMin(p *uint64, v uint64) {
 	for {
 		old := atomic.LoadUint64(p)
@@ -141,30 +165,46 @@ func casMin(p *uint64, v uint64) {
 	}
 }
 
+// settle clears the freshness tag of fp: its parent is final. Called when
+// the state is expanded, under the read lock.
+func (t *fpSet) settle(fp uint64) {
+	if s := t.find(fp); s != nil {
+		atomic.AndUint64(&s.parent, ^uint64(tagMask))
+	}
+}
+
+// find returns fp's slot, or nil.
+func (t *fpSet) find(fp uint64) *slot {
+	sg, i := t.home(fp)
+	for ; ; i = (i + 1) & sg.mask {
+		switch atomic.LoadUint64(&sg.slots[i].fp) {
+		case 0:
+			return nil
+		case fp:
+			return &sg.slots[i]
+		}
+	}
+}
+
 // touch loads the home slot of each fingerprint. The loads are independent,
 // so the processor overlaps their cache and TLB misses; the inserts that
 // follow then hit the cache. It returns a value only to keep the loads.
 func (t *fpSet) touch(fps []uint64) uint64 {
 	var sink uint64
 	for _, fp := range fps {
-		sg := &t.segs[fp>>(64-segBits)]
-		sink += atomic.LoadUint64(&sg.slots[fp&sg.mask].fp)
+		sg, i := t.home(fp)
+		sink += atomic.LoadUint64(&sg.slots[i].fp)
 	}
 	return sink
 }
 
 // parent returns the parent fingerprint of fp, and false if fp is absent.
-// Not safe during inserts.
 func (t *fpSet) parent(fp uint64) (uint64, bool) {
-	sg := &t.segs[fp>>(64-segBits)]
-	for i := fp & sg.mask; ; i = (i + 1) & sg.mask {
-		switch sg.slots[i].fp {
-		case 0:
-			return 0, false
-		case fp:
-			return sg.slots[i].parent, true
-		}
+	s := t.find(fp)
+	if s == nil {
+		return 0, false
 	}
+	return atomic.LoadUint64(&s.parent) &^ tagMask, true
 }
 
 // len returns the number of fingerprints stored.
@@ -174,13 +214,6 @@ func (t *fpSet) len() int64 {
 		n += t.segs[i].count.Load()
 	}
 	return n
-}
-
-// clearFresh ends a level: no parent may change any more.
-func (t *fpSet) clearFresh() {
-	for i := range t.segs {
-		clear(t.segs[i].fresh)
-	}
 }
 
 // grow doubles every segment past its threshold, one at a time. The caller
@@ -208,20 +241,17 @@ func (t *fpSet) grow() error {
 }
 
 func (sg *segment) double() {
-	old, oldFresh := sg.slots, sg.fresh
+	old := sg.slots
 	sg.init(2 * len(old))
-	for i, s := range old {
+	for _, s := range old {
 		if s.fp == 0 {
 			continue
 		}
-		j := s.fp & sg.mask
+		j := (s.fp << segBits) >> sg.shift
 		for sg.slots[j].fp != 0 {
 			j = (j + 1) & sg.mask
 		}
 		sg.slots[j] = s
-		if oldFresh[i>>6]&(1<<(uint(i)&63)) != 0 {
-			sg.fresh[j>>6] |= 1 << (j & 63)
-		}
 	}
 	freeSlots(old)
 }

@@ -10,51 +10,62 @@ import (
 )
 
 // TestFPSetMatchesMap drives the fingerprint set and a Go map with the same
-// operations (inserts, including duplicates and colliding home slots, growth
-// and level ends) and checks they agree on membership, size and parents.
+// operations (inserts with level tags, including duplicates and colliding
+// home slots; settling; growth) and checks they agree on membership, size
+// and parents.
 func TestFPSetMatchesMap(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		set := newFPSet(0)
 		defer set.free()
-		ref := map[uint64]uint64{} // fp -> parent
-		fresh := map[uint64]bool{} // inserted since the last level end
+		type entry struct{ parent, tag uint64 }
+		ref := map[uint64]entry{}
+		var fps []uint64
 		// Few distinct high and low bits, so segments and home slots collide.
 		fpGen := rapid.Custom(func(t *rapid.T) uint64 {
 			seg := rapid.Uint64Range(0, 3).Draw(t, "seg")
 			low := rapid.Uint64Range(1, 5000).Draw(t, "low")
-			return seg<<(64-segBits) | low
+			return seg<<(64-segBits) | low<<2
 		})
 		t.Repeat(map[string]func(*rapid.T){
 			"insert": func(t *rapid.T) {
-				fp, parent := fpGen.Draw(t, "fp"), rapid.Uint64Range(1, 1<<40).Draw(t, "parent")
-				r := set.insert(fp, parent)
+				fp := fpGen.Draw(t, "fp")
+				parent := rapid.Uint64Range(1, 1<<40).Draw(t, "parent") << 2
+				tag := rapid.Uint64Range(1, 2).Draw(t, "tag")
+				r := set.insert(fp, parent, tag)
 				for r == insertFull {
 					require.NoError(t, set.grow())
-					r = set.insert(fp, parent)
+					r = set.insert(fp, parent, tag)
 				}
 				old, seen := ref[fp]
 				require.Equal(t, !seen, r == insertNew, "new iff absent from the map")
 				switch {
 				case !seen:
-					ref[fp], fresh[fp] = parent, true
-				case fresh[fp] && parent < old:
-					ref[fp] = parent
+					ref[fp] = entry{parent, tag}
+					fps = append(fps, fp)
+				case old.tag == tag && parent < old.parent:
+					ref[fp] = entry{parent, tag}
 				}
+			},
+			"settle": func(t *rapid.T) {
+				if len(fps) == 0 {
+					t.Skip("nothing to settle")
+				}
+				fp := rapid.SampledFrom(fps).Draw(t, "fp")
+				set.settle(fp)
+				e := ref[fp]
+				e.tag = 0
+				ref[fp] = e
 			},
 			"grow": func(t *rapid.T) {
 				set.needGrow.Store(true)
 				require.NoError(t, set.grow())
 			},
-			"end level": func(t *rapid.T) {
-				set.clearFresh()
-				clear(fresh)
-			},
 			"": func(t *rapid.T) {
 				require.EqualValues(t, len(ref), set.len())
-				for fp, parent := range ref {
+				for fp, e := range ref {
 					got, ok := set.parent(fp)
 					require.True(t, ok, "fp %#x present", fp)
-					require.Equal(t, parent, got, "parent of %#x", fp)
+					require.Equal(t, e.parent, got, "parent of %#x", fp)
 				}
 			},
 		})
@@ -70,20 +81,22 @@ func TestFPSetConcurrentInsertsKeepMinimumParent(t *testing.T) {
 	const n, workers = 20000, 4
 	var wg sync.WaitGroup
 	news := make([]int, workers)
+	insert := func(fp, parent uint64) insertResult {
+		set.mu.RLock()
+		defer set.mu.RUnlock()
+		return set.insert(fp, parent, levelTag(1))
+	}
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			parent := uint64(100+w) << 2
 			for i := uint64(1); i <= n; i++ {
-				fp := i * 0x9e3779b97f4a7c15
-				set.mu.RLock()
-				r := set.insert(fp, uint64(100+w))
-				set.mu.RUnlock()
+				fp := (i * 0x9e3779b97f4a7c15) &^ tagMask
+				r := insert(fp, parent)
 				for r == insertFull {
-					require.NoError(t, set.grow())
-					set.mu.RLock()
-					r = set.insert(fp, uint64(100+w))
-					set.mu.RUnlock()
+					assert.NoError(t, set.grow())
+					r = insert(fp, parent)
 				}
 				if r == insertNew {
 					news[w]++
@@ -99,9 +112,9 @@ func TestFPSetConcurrentInsertsKeepMinimumParent(t *testing.T) {
 	assert.Equal(t, n, total)
 	assert.EqualValues(t, n, set.len())
 	for i := uint64(1); i <= n; i++ {
-		p, ok := set.parent(i * 0x9e3779b97f4a7c15)
+		p, ok := set.parent((i * 0x9e3779b97f4a7c15) &^ tagMask)
 		require.True(t, ok)
-		require.EqualValues(t, 100, p)
+		require.EqualValues(t, 100<<2, p)
 	}
 }
 
@@ -110,7 +123,7 @@ func TestFPSetMemoryBudget(t *testing.T) {
 	defer set.free()
 	var err error
 	for i := uint64(1); err == nil && i < 1<<22; i++ {
-		for set.insert(i*0x9e3779b97f4a7c15, 1) == insertFull {
+		for set.insert((i*0x9e3779b97f4a7c15)&^tagMask, 4, 0) == insertFull {
 			if err = set.grow(); err != nil {
 				break
 			}

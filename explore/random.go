@@ -129,7 +129,7 @@ func (w *walker[S, A]) step(idx int, a A, s S, n uint64) {
 	w.labels = append(w.labels, a)
 	w.states = append(w.states, s)
 	fp := w.k.fp(s)
-	if w.set.insert(fp, fp) == insertNew {
+	if w.set.insert(fp, fp, 0) == insertNew {
 		w.mo.distinct.Add(1)
 		if w.set.needGrow.Load() {
 			if err := w.set.grow(); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/protocheck/protocheck/explore"
@@ -53,8 +54,13 @@ type runner struct {
 	// viz, when set, writes an HTML view for a violated property's final
 	// state (porcupine's visualization for linearizability); nil otherwise.
 	viz func(prop string, state any, file string) error
+	// reproduces decides whether a replayed trace still shows what its file
+	// claims (see reproduction). runnerFor fills it in; a runner built by
+	// hand without it falls back to holds on the last state.
+	reproduces func(prop string, result string, tr *model.Trace) (repro bool, why string, err error)
 }
 
+// propInfo is a property's name and expectation, for listings.
 type propInfo struct {
 	Name   string
 	Expect model.Expectation
@@ -81,6 +87,27 @@ func protocols() []*protocol {
 	return out
 }
 
+// defaultVariant is the variant used when -variant is not given.
+func (p *protocol) defaultVariant() string {
+	if len(p.Variants) == 0 {
+		return ""
+	}
+	return p.Variants[0].Name
+}
+
+// defaultNetwork is the network used when -network is not given.
+func (p *protocol) defaultNetwork() string {
+	if len(p.Networks) == 0 {
+		return ""
+	}
+	return p.Networks[0]
+}
+
+// Engines accepted by -engine; runnerFor maps each to an explore function:
+// "bfs" to explore.Check (BFS plus the liveness engine for Eventually and
+// LeadsTo properties), "liveness" to the liveness engine alone.
+var engines = []string{"bfs", "dfs", "random", "liveness"}
+
 // runnerFor erases a typed model into a runner. Specs' register files call
 // it from Build.
 func runnerFor[S, A any](m model.Model[S, A]) *runner {
@@ -95,8 +122,10 @@ func runnerFor[S, A any](m model.Model[S, A]) *runner {
 			return explore.DFS(m, opts)
 		case "random":
 			return explore.Random(m, opts)
-		default:
-			return explore.BFS(m, opts)
+		case "liveness":
+			return explore.Liveness(m, opts)
+		default: // "bfs": BFS, then the liveness engine when m has liveness properties
+			return explore.Check(m, opts)
 		}
 	}
 	r.replay = func(path []int) (*model.Trace, error) { return explore.Replay(m, path) }
@@ -112,5 +141,18 @@ func runnerFor[S, A any](m model.Model[S, A]) *runner {
 		}
 		return false, false
 	}
+	r.reproduces = func(name, result string, tr *model.Trace) (bool, string, error) {
+		return reproduction(m, props, name, result, tr)
+	}
 	return r
+}
+
+// propNames lists the names of a runner's properties and the engines' own
+// checks, for error messages.
+func (r *runner) propNames() []string {
+	var out []string
+	for _, p := range r.props {
+		out = append(out, fmt.Sprintf("%q", p.Name))
+	}
+	return append(out, fmt.Sprintf("%q", explore.DeadlockProperty), fmt.Sprintf("%q", explore.PanicProperty))
 }

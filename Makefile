@@ -1,0 +1,36 @@
+# protocheck: the two set-up commands on a fresh machine are `make run` and
+# `make test` (see README.md).
+
+GO ?= go
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: run test test-full bench lint counterexamples
+
+# Check the default protocol (Lamport's TwoPhase commit, 5 resource
+# managers) and print the result.
+run:
+	$(GO) run ./cmd/check run twophase -n 5
+
+# Every package's tests, the engine's also under the race detector. Big
+# state spaces are benchmarks, skipped here (-short).
+test:
+	$(GO) test -short -count=1 ./...
+	$(GO) test -race -short -count=1 ./explore/... ./model/...
+
+# The same without -short: adds the larger pinned sizes.
+test-full:
+	$(GO) test -count=1 ./...
+
+# protocheck against SPIN on TwoPhase at 7, 8 and 9 resource managers, and
+# the other benchmarks (bench/run.sh installs spin if it is missing).
+bench:
+	bash bench/run.sh
+
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+# Regenerate the saved counterexample traces.
+counterexamples:
+	bash counterexamples/regen.sh

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/protocheck/protocheck/counterexamples"
+	"github.com/protocheck/protocheck/explore"
+)
+
+// progress draws the live progress line on stderr.
+type progress struct {
+	w       io.Writer
+	tty     bool // redraw one line with \r
+	lastLen int  // length of the last line drawn (tty only)
+}
+
+// newProgress returns nil when no progress should be shown: -quiet, or
+// stderr is not a terminal and -progress was not given.
+func newProgress(w io.Writer, force, quiet bool) *progress {
+	if quiet {
+		return nil
+	}
+	tty := isTerminal(w)
+	if !tty && !force {
+		return nil
+	}
+	return &progress{w: w, tty: tty}
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// report is the explore.Options.Progress callback (called from one
+// goroutine at a time).
+func (p *progress) report(s explore.Progress) {
+	rate := 0.0
+	if s.Elapsed > 0 {
+		rate = float64(s.Distinct) / s.Elapsed.Seconds()
+	}
+	line := fmt.Sprintf("states %s  distinct %s  queue %s  depth %d  %s/s  %s",
+		human(float64(s.Generated)), human(float64(s.Distinct)), human(float64(s.Queue)),
+		s.Depth, human(rate), s.Elapsed.Round(time.Second))
+	if !p.tty {
+		fmt.Fprintln(p.w, line)
+		return
+	}
+	pad := ""
+	if n := p.lastLen - len(line); n > 0 {
+		pad = strings.Repeat(" ", n)
+	}
+	fmt.Fprintf(p.w, "\r%s%s", line, pad)
+	p.lastLen = len(line)
+}
+
+// done clears the progress line.
+func (p *progress) done() {
+	if p == nil || !p.tty || p.lastLen == 0 {
+		return
+	}
+	fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.lastLen))
+}
+
+// human prints a count with a k/M/G suffix.
+func human(v float64) string {
+	switch {
+	case v >= 1e9:
+		return fmt.Sprintf("%.2fG", v/1e9)
+	case v >= 1e6:
+		return fmt.Sprintf("%.2fM", v/1e6)
+	case v >= 1e4:
+		return fmt.Sprintf("%.1fk", v/1e3)
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+// humanBytes prints a size in binary units.
+func humanBytes(n int64) string {
+	if n <= 0 {
+		return "unknown"
+	}
+	v, units := float64(n), []string{"B", "KiB", "MiB", "GiB", "TiB"}
+	i := 0
+	for v >= 1024 && i < len(units)-1 {
+		v /= 1024
+		i++
+	}
+	return fmt.Sprintf("%.1f %s", v, units[i])
+}
+
+// writeSummary prints the human-readable report of a run.
+func writeSummary(w io.Writer, j *job, res *explore.Result) {
+	fmt.Fprintf(w, "protocol:   %s %s\n", j.proto.Name, paramsOf(j))
+	status := "complete"
+	if !res.Complete {
+		status = "INCOMPLETE (" + orUnknown(res.StopReason) + ")"
+	}
+	fmt.Fprintf(w, "engine:     %s, %d workers, %s", res.Engine, res.Workers, status)
+	if res.Engine == "random" {
+		fmt.Fprintf(w, ", seed %d", res.Seed)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "states:     %d generated, %d distinct, max depth %d\n", res.Generated, res.Distinct, res.MaxDepth)
+	fmt.Fprintf(w, "speed:      %s states/s, elapsed %v, peak RSS %s, collision probability %.3g\n",
+		human(res.StatesPerSecond()), res.Elapsed.Round(time.Millisecond), humanBytes(res.PeakRSS), res.Collision)
+	fmt.Fprintln(w, "properties:")
+	for _, p := range res.Properties {
+		st := p.Status.String()
+		if p.Status == explore.Violated {
+			st = "VIOLATED"
+		}
+		line := fmt.Sprintf("  %-9s %q (%s)", st, p.Name, p.Expect)
+		if p.Trace != nil && p.Status != explore.Unknown {
+			line += fmt.Sprintf(" [trace: %d steps]", p.Trace.Len())
+		}
+		if p.Message != "" {
+			line += ": " + oneLine(p.Message)
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "stopped"
+	}
+	return s
+}
+
+// paramsOf renders a job's configuration as key=value pairs.
+func paramsOf(j *job) string {
+	s := fmt.Sprintf("n=%d", j.cfg.N)
+	if j.cfg.Variant != "" {
+		s += " variant=" + j.cfg.Variant
+	}
+	if j.cfg.Network != "" {
+		s += " network=" + j.cfg.Network
+	}
+	if len(j.cfg.Faults) > 0 {
+		s += " faults=" + counterexamples.FormatFaults(j.cfg.Faults)
+	}
+	if j.cfg.Symmetry {
+		s += " symmetry"
+	}
+	return s
+}
+
+// verdict is the last line of the summary. It says "verified" only for a
+// complete run in which every property holds.
+func verdict(res *explore.Result) string {
+	var unknown []string
+	for _, p := range res.Properties {
+		if p.Status == explore.Unknown {
+			unknown = append(unknown, fmt.Sprintf("%q", p.Name))
+		}
+	}
+	switch v := res.Violations(); {
+	case len(v) > 0:
+		return fmt.Sprintf("\nVIOLATED: %d of %d properties failed", len(v), len(res.Properties))
+	case !res.Complete && allHold(res):
+		return fmt.Sprintf("\nall %d properties hold (decided before the space was exhausted: %s)", len(res.Properties), orUnknown(res.StopReason))
+	case !res.Complete:
+		return fmt.Sprintf("\nINCOMPLETE (%s): no violation found, but model checking is incomplete", orUnknown(res.StopReason))
+	case len(unknown) > 0:
+		return fmt.Sprintf("\ncomplete, no violation; not decided by the %s engine: %s", res.Engine, strings.Join(unknown, ", "))
+	}
+	return fmt.Sprintf("\nverified: all %d properties hold over the complete state space", len(res.Properties))
+}
+
+// jsonReport is the shape of -json output.
+type jsonReport struct {
+	Protocol             string          `json:"protocol"`
+	Params               jsonParams      `json:"params"`
+	Engine               string          `json:"engine"`
+	Workers              int             `json:"workers"`
+	Seed                 uint64          `json:"seed"`
+	Complete             bool            `json:"complete"`
+	StopReason           string          `json:"stop_reason,omitempty"`
+	DistinctStates       int64           `json:"distinct_states"`
+	GeneratedStates      int64           `json:"generated_states"`
+	MaxDepth             int             `json:"max_depth"`
+	ElapsedSeconds       float64         `json:"elapsed_seconds"`
+	PeakRSSBytes         int64           `json:"peak_rss_bytes"`
+	StatesPerSecond      float64         `json:"states_per_second"`
+	CollisionProbability float64         `json:"collision_probability"`
+	Properties           []jsonProperty  `json:"properties"`
+	Violations           []jsonViolation `json:"violations"`
+	ExitCode             int             `json:"exit_code"`
+}
+
+type jsonParams struct {
+	N        int            `json:"n"`
+	Variant  string         `json:"variant,omitempty"`
+	Network  string         `json:"network,omitempty"`
+	Faults   map[string]int `json:"faults,omitempty"`
+	Symmetry bool           `json:"symmetry"`
+}
+
+type jsonProperty struct {
+	Name        string `json:"name"`
+	Expectation string `json:"expectation"`
+	Status      string `json:"status"`
+	Message     string `json:"message,omitempty"`
+}
+
+type jsonViolation struct {
+	Property    string   `json:"property"`
+	Expectation string   `json:"expectation"`
+	TraceLength int      `json:"trace_length"`
+	Path        []int    `json:"path"`
+	Loop        int      `json:"loop"`
+	Actions     []string `json:"actions"`
+	Message     string   `json:"message,omitempty"`
+	Reproduce   string   `json:"reproduce"`
+}
+
+// writeJSON prints the report as one JSON object.
+func writeJSON(w io.Writer, j *job, res *explore.Result) error {
+	rep := jsonReport{
+		Protocol: j.proto.Name,
+		Params: jsonParams{N: j.cfg.N, Variant: j.cfg.Variant, Network: j.cfg.Network,
+			Faults: j.cfg.Faults, Symmetry: j.cfg.Symmetry},
+		Engine: res.Engine, Workers: res.Workers, Seed: res.Seed,
+		Complete: res.Complete, StopReason: res.StopReason,
+		DistinctStates: res.Distinct, GeneratedStates: res.Generated, MaxDepth: res.MaxDepth,
+		ElapsedSeconds: res.Elapsed.Seconds(), PeakRSSBytes: res.PeakRSS,
+		StatesPerSecond: res.StatesPerSecond(), CollisionProbability: res.Collision,
+		Properties: []jsonProperty{}, Violations: []jsonViolation{}, ExitCode: exitCode(res),
+	}
+	for _, p := range res.Properties {
+		rep.Properties = append(rep.Properties, jsonProperty{
+			Name: p.Name, Expectation: p.Expect.String(), Status: p.Status.String(), Message: p.Message})
+		if p.Status != explore.Violated {
+			continue
+		}
+		v := jsonViolation{Property: p.Name, Expectation: p.Expect.String(), Path: []int{}, Loop: -1,
+			Actions: []string{}, Message: p.Message, Reproduce: j.reproduceCommand()}
+		if p.Trace != nil {
+			v.TraceLength, v.Path, v.Loop = p.Trace.Len(), p.Trace.Path, p.Trace.Loop
+			for _, s := range p.Trace.Steps[min(1, len(p.Trace.Steps)):] {
+				v.Actions = append(v.Actions, s.Action)
+			}
+		}
+		rep.Violations = append(rep.Violations, v)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

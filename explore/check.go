@@ -1,0 +1,90 @@
+package explore
+
+import "github.com/protocheck/protocheck/model"
+
+// Check runs every check a model asks for: BFS for the safety (Always) and
+// reachability (Sometimes) properties and deadlocks, then, if the model has
+// liveness properties (Eventually, LeadsTo), the liveness engine, whose
+// verdicts replace BFS's Unknown ones. It is what the CLI and the test
+// helper call.
+//
+// The liveness pass is skipped (its properties stay Unknown, with the
+// reason in their Message) when BFS stopped at a first violation with
+// opts.StopAtFirst, or used up opts.Time. Otherwise it gets the time BFS
+// left over. The merged Result is Complete only when both passes were.
+func Check[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
+	res, err := BFS(m, opts)
+	if err != nil || !hasLiveness(m.Properties()) {
+		return res, err
+	}
+	reason := ""
+	switch {
+	case opts.StopAtFirst && len(res.Violations()) > 0:
+		reason = "not checked: BFS stopped at the first violation"
+	case opts.Time > 0 && res.Elapsed >= opts.Time:
+		reason = "not checked: BFS used up the time budget"
+	case opts.Context != nil && opts.Context.Err() != nil:
+		reason = "not checked: interrupted"
+	}
+	if reason != "" {
+		for i := range res.Properties {
+			if res.Properties[i].Expect.Liveness() {
+				res.Properties[i].Message = reason
+			}
+		}
+		return res, nil
+	}
+	if opts.Time > 0 {
+		opts.Time -= res.Elapsed
+	}
+	live, err := Liveness(m, opts)
+	if err != nil {
+		return nil, err
+	}
+	merge(res, live)
+	return res, nil
+}
+
+// hasLiveness reports whether any property is a liveness property.
+func hasLiveness[S any](props []model.Property[S]) bool {
+	for _, p := range props {
+		if p.Expect.Liveness() {
+			return true
+		}
+	}
+	return false
+}
+
+// merge folds a liveness run into a BFS result: liveness verdicts replace
+// the BFS entries of the same name (or are appended), a panic the liveness
+// run hit is added if BFS did not report one, and completeness, stop
+// reason, time and memory combine.
+func merge(res, live *Result) {
+	for _, lp := range live.Properties {
+		if !lp.Expect.Liveness() && lp.Name != PanicProperty {
+			continue
+		}
+		replaced := false
+		for i := range res.Properties {
+			if res.Properties[i].Name == lp.Name {
+				if lp.Name != PanicProperty {
+					res.Properties[i] = lp
+				}
+				replaced = true
+			}
+		}
+		if !replaced {
+			res.Properties = append(res.Properties, lp)
+		}
+	}
+	res.Engine += "+liveness"
+	if !live.Complete {
+		res.Complete = false
+		if res.StopReason == "" {
+			res.StopReason = "liveness: " + live.StopReason
+		}
+	}
+	res.Elapsed += live.Elapsed
+	res.PeakRSS = max(res.PeakRSS, peakRSS())
+	res.Collision = max(res.Collision, live.Collision)
+}

@@ -1,0 +1,258 @@
+package explore
+
+// outside marks a state outside a region in region.par.
+const outside = -2
+
+// A liveRegion is the part of the graph one liveness check searches: the
+// expanded states reachable from the sources through expanded states where
+// the avoided predicate is false. For "eventually P" the sources are the
+// initial states and P is avoided; for "P leads-to Q" the sources are the
+// states where P holds and Q does not, and Q is avoided.
+//
+// Frontier states (never expanded because a limit stopped the run) are left
+// out: their steps are unknown, so nothing found in a region can depend on
+// them, and every violation found is genuine even in an incomplete run.
+type liveRegion struct {
+	g     *lgraph
+	par   []int32 // the region edge that found a member, -1 for a source, outside for non-members
+	order []int32 // members in BFS order from the sources
+}
+
+// newLiveRegion computes the region of g from sources avoiding predicate avoid.
+func newLiveRegion(g *lgraph, sources []int32, avoid int) *liveRegion {
+	r := &liveRegion{g: g, par: make([]int32, g.states())}
+	for i := range r.par {
+		r.par[i] = outside
+	}
+	member := func(v int32) bool {
+		return int(v) < g.nExp && !g.has(avoid, v) && r.par[v] == outside
+	}
+	for _, s := range sources {
+		if member(s) {
+			r.par[s] = -1
+			r.order = append(r.order, s)
+		}
+	}
+	for i := 0; i < len(r.order); i++ {
+		lo, hi := g.out(r.order[i])
+		for e := lo; e < hi; e++ {
+			if w := g.dst[e]; member(w) {
+				r.par[w] = e
+				r.order = append(r.order, w)
+			}
+		}
+	}
+	return r
+}
+
+// in reports whether state v is a member of the region.
+func (r *liveRegion) in(v int32) bool { return r.par[v] != outside }
+
+// sccs computes the strongly connected components of the subgraph induced
+// by the region, with Tarjan's algorithm run on an explicit stack (no
+// recursion, so no depth limit). comp[v] is v's component, -1 outside the
+// region; components are numbered in the order Tarjan completes them.
+func (r *liveRegion) sccs() (comp []int32, ncomp int32) {
+	n := r.g.states()
+	t := &tarjan{r: r, comp: make([]int32, n), index: make([]int32, n), low: make([]int32, n)}
+	for i := range t.comp {
+		t.comp[i] = -1
+	}
+	for _, root := range r.order {
+		if t.index[root] != 0 {
+			continue
+		}
+		t.visit(root)
+		for len(t.calls) > 0 {
+			t.step()
+		}
+	}
+	return t.comp, t.ncomp
+}
+
+// tarjan is the state of one iterative run of Tarjan's algorithm.
+type tarjan struct {
+	r       *liveRegion
+	comp    []int32 // component, -1 while unassigned (on the stack or unvisited)
+	index   []int32 // 0: unvisited; else visit number + 1
+	low     []int32 // least index reachable through the DFS subtree and one back edge
+	calls   []tarjanFrame
+	stack   []int32
+	counter int32
+	ncomp   int32
+}
+
+// A tarjanFrame is a DFS call: the state and its next edge to explore.
+type tarjanFrame struct{ v, e int32 }
+
+func (t *tarjan) visit(v int32) {
+	t.counter++
+	t.index[v], t.low[v] = t.counter, t.counter
+	t.stack = append(t.stack, v)
+	t.calls = append(t.calls, tarjanFrame{v, t.r.g.off[v]})
+}
+
+// step explores the next edge of the innermost call, or returns from it.
+func (t *tarjan) step() {
+	g := t.r.g
+	f := &t.calls[len(t.calls)-1]
+	v := f.v
+	if f.e < g.off[v+1] {
+		w := g.dst[f.e]
+		f.e++
+		switch {
+		case !t.r.in(w):
+		case t.index[w] == 0:
+			t.visit(w)
+		case t.comp[w] < 0: // on the stack
+			t.low[v] = min(t.low[v], t.index[w])
+		}
+		return
+	}
+	t.calls = t.calls[:len(t.calls)-1]
+	if len(t.calls) > 0 {
+		p := t.calls[len(t.calls)-1].v
+		t.low[p] = min(t.low[p], t.low[v])
+	}
+	if t.low[v] != t.index[v] {
+		return
+	}
+	for { // v is a root: pop its component
+		w := t.stack[len(t.stack)-1]
+		t.stack = t.stack[:len(t.stack)-1]
+		t.comp[w] = t.ncomp
+		if w == v {
+			break
+		}
+	}
+	t.ncomp++
+}
+
+// members groups the region's states by component (counting sort): the
+// members of component c are mem[start[c]:start[c+1]], in BFS order.
+func (r *liveRegion) members(comp []int32, ncomp int32) (start, mem []int32) {
+	start = make([]int32, ncomp+1)
+	for _, v := range r.order {
+		start[comp[v]+1]++
+	}
+	for c := int32(0); c < ncomp; c++ {
+		start[c+1] += start[c]
+	}
+	mem = make([]int32, len(r.order))
+	next := append([]int32(nil), start[:ncomp]...)
+	for _, v := range r.order {
+		mem[next[comp[v]]] = v
+		next[comp[v]]++
+	}
+	return start, mem
+}
+
+// A fairScan holds per-class scratch space for fairness checks.
+type fairScan struct {
+	count  []int32 // states of the component where the class is enabled
+	seenAt []int32 // last state that counted the class
+	takeAt []int32 // last component with an internal edge of the class
+	first  []int32 // that internal edge (the first one found)
+}
+
+func newFairScan(classes int) *fairScan {
+	f := &fairScan{count: make([]int32, classes), seenAt: make([]int32, classes),
+		takeAt: make([]int32, classes), first: make([]int32, classes)}
+	for k := range f.seenAt {
+		f.seenAt[k], f.takeAt[k] = -1, -1
+	}
+	return f
+}
+
+// fairCycle reports whether component c (members mem) contains a cycle
+// that a weakly fair behaviour can follow forever, and returns witness
+// edges: one internal edge for every fairness class enabled in all of c's
+// states. A loop through all of c that takes every witness edge is fair.
+//
+// Why the whole component is the right candidate under weak fairness: let a
+// behaviour end in a loop visiting exactly the states C ⊆ c. A class enabled
+// in every state of c is enabled in every state of C, so a fair loop on C
+// takes one of its edges, and that edge is internal to c. Hence if any fair
+// loop lies inside c, every class enabled throughout c has an internal edge
+// in c, and the loop through all of c taking those edges is fair (classes
+// not enabled throughout c are disabled infinitely often on it). No
+// refinement into sub-components is needed; that is only required for
+// strong (Streett) fairness.
+func (f *fairScan) fairCycle(g *lgraph, comp []int32, c int32, mem []int32) (bool, []int32) {
+	cyclic := len(mem) > 1
+	var touched []int32
+	for _, v := range mem {
+		lo, hi := g.out(v)
+		for e := lo; e < hi; e++ {
+			internal := comp[g.dst[e]] == c
+			cyclic = cyclic || internal
+			if g.cls == nil || g.cls[e] == unfairClass {
+				continue
+			}
+			k := g.cls[e]
+			if f.seenAt[k] != v {
+				if f.count[k] == 0 {
+					touched = append(touched, k)
+				}
+				f.seenAt[k] = v
+				f.count[k]++
+			}
+			if internal && f.takeAt[k] != c {
+				f.takeAt[k], f.first[k] = c, e
+			}
+		}
+	}
+	fair := cyclic
+	var witness []int32
+	for _, k := range touched {
+		if f.count[k] == int32(len(mem)) {
+			if f.takeAt[k] != c {
+				fair = false
+			}
+			witness = append(witness, f.first[k])
+		}
+		f.count[k] = 0
+	}
+	if !fair {
+		return false, nil
+	}
+	return true, witness
+}
+
+// A liveEnd is the end of a fair behaviour inside a region: a terminal
+// state (comp < 0) or a fair component entered at entry.
+type liveEnd struct {
+	entry   int32   // the first state of the ending in BFS order
+	comp    int32   // the component, -1 for a terminal state
+	witness []int32 // edges the loop must take (fairness)
+	compOf  []int32 // the component of every state
+}
+
+// fairEnding finds the ending of a fair behaviour in the region whose entry
+// is nearest to the sources (first in BFS order), and false if the region
+// has none: then every fair behaviour from the sources leaves the region.
+func (r *liveRegion) fairEnding() (liveEnd, bool) {
+	g := r.g
+	comp, ncomp := r.sccs()
+	start, mem := r.members(comp, ncomp)
+	scan := newFairScan(len(g.classes))
+	checked := make([]int8, ncomp) // 0 unknown, 1 fair, -1 not
+	witness := make([][]int32, ncomp)
+	for _, v := range r.order {
+		if lo, hi := g.out(v); lo == hi {
+			return liveEnd{entry: v, comp: -1, compOf: comp}, true
+		}
+		c := comp[v]
+		if checked[c] == 0 {
+			ok, w := scan.fairCycle(g, comp, c, mem[start[c]:start[c+1]])
+			checked[c], witness[c] = -1, w
+			if ok {
+				checked[c] = 1
+			}
+		}
+		if checked[c] == 1 {
+			return liveEnd{entry: v, comp: c, witness: witness[c], compOf: comp}, true
+		}
+	}
+	return liveEnd{}, false
+}
