@@ -125,6 +125,7 @@ func (e *bfsRun[S, A]) initLevel(w *bfsWorker[S, A]) {
 			r = e.set.insert(fp, fp, 0)
 		}
 		if r == insertNew {
+			e.set.added(fp)
 			w.emit(&succ[S]{fp: fp, parent: fp, s: s}, 0)
 		}
 	})
@@ -192,7 +193,8 @@ type bfsWorker[S, A any] struct {
 	pending   []succ[S] // inserts refused by a full segment, retried after growing
 	generated int64
 	distinct  int64
-	sink      uint64 // keeps touch's loads
+	sink      uint64          // keeps touch's loads
+	counts    [segCount]int32 // new entries per segment, not yet added to the set
 	yield     func(A, S)
 }
 
@@ -205,6 +207,7 @@ func (w *bfsWorker[S, A]) run() {
 		}
 		b := e.level[bi]
 		w.expandBlock(b)
+		e.set.addCounts(&w.counts)
 		e.mo.generated.Add(w.generated)
 		e.mo.distinct.Add(w.distinct)
 		e.mo.queue.Add(w.distinct - int64(len(b)))
@@ -292,6 +295,7 @@ func (w *bfsWorker[S, A]) flush() {
 		it := &w.batch[i]
 		switch set.insert(it.fp, it.parent, w.tag) {
 		case insertNew:
+			w.counts[segOf(it.fp)]++
 			w.emit(it, w.depth+1)
 		case insertFull:
 			w.pending = append(w.pending, *it)
@@ -337,6 +341,7 @@ func (w *bfsWorker[S, A]) settleSet() {
 			}
 		}
 		w.flushLocked()
+		e.set.addCounts(&w.counts)
 		e.mo.distinct.Add(w.distinct)
 		w.distinct = 0
 	}

@@ -31,6 +31,7 @@ type dfsRun[S, A any] struct {
 	cut       bool
 	maxDepth  int
 	generated int64
+	distinct  int64
 }
 
 func dfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
@@ -89,23 +90,22 @@ func (e *dfsRun[S, A]) explore() (panicked bool) {
 
 // visit records s, reached by step via, and pushes it if it is new.
 func (e *dfsRun[S, A]) visit(s S, via int) bool {
-	fp := e.k.fp(s)
-	if e.set.insert(fp, fp, 0) != insertNew {
+	isNew, err := e.set.insertOne(e.k.fp(s))
+	if err != nil {
+		e.mo.stop("memory budget")
+	}
+	if !isNew {
 		return false
 	}
+	e.distinct++
 	e.push(s, via)
 	e.v.check(s, e.depth-1, 0, 0, e.path)
-	if n := e.set.len(); n&1023 == 0 {
+	if n := e.distinct; n&1023 == 0 {
 		e.mo.distinct.Store(n)
 		e.mo.generated.Store(e.generated)
 		e.mo.depth.Store(int64(e.depth))
 		if e.opts.MaxStates > 0 && n >= e.opts.MaxStates {
 			e.mo.stop("max states")
-		}
-	}
-	if e.set.needGrow.Load() {
-		if err := e.set.grow(); err != nil {
-			e.mo.stop("memory budget")
 		}
 	}
 	return true

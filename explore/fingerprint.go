@@ -1,6 +1,10 @@
 package explore
 
-import "github.com/zeebo/xxh3"
+import (
+	"encoding/binary"
+
+	"github.com/zeebo/xxh3"
+)
 
 // fpSeed fixes the fingerprint hash so runs, reports and saved traces are
 // reproducible across processes and machines.
@@ -9,8 +13,18 @@ const fpSeed = 0x70726f746f636b21 // "protock!"
 // fingerprint returns the fingerprint of a state key: 62 bits of hash with
 // the two low bits clear (fpSet keeps a tag there in parent fields), and
 // never 0, which marks an empty slot.
+//
+// Keys of exactly 8 bytes (a state packed into one word) take a shorter
+// path: murmur3's 64-bit finalizer, a bijection, so no two such keys share
+// a hash before the tag bits are cleared.
 func fingerprint(key []byte) uint64 {
-	h := xxh3.HashSeed(key, fpSeed) &^ tagMask
+	var h uint64
+	if len(key) == 8 {
+		h = fmix64(binary.LittleEndian.Uint64(key) ^ fpSeed)
+	} else {
+		h = xxh3.HashSeed(key, fpSeed)
+	}
+	h &^= tagMask
 	if h == 0 {
 		return tagMask + 1
 	}
@@ -44,4 +58,15 @@ func (k *keyer[S, A]) fp(s S) uint64 {
 	}
 	k.buf = k.m.AppendKey(k.buf[:0], s)
 	return fingerprint(k.buf)
+}
+
+// fmix64 is murmur3's finalizer: a bijection on 64-bit words with full
+// avalanche.
+func fmix64(x uint64) uint64 {
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
 }

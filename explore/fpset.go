@@ -20,12 +20,14 @@ import (
 // matters at tens of millions of states. Slots live outside the Go heap
 // (allocSlots).
 //
-// Workers hold mu for reading while they insert a block of successors; a
-// segment that passes its load threshold raises needGrow, and the next
-// worker between blocks takes mu for writing and grows every segment that
-// needs it. An insert into a segment above its hard limit returns
-// insertFull instead of probing a nearly full table; the caller retries it
-// after growing.
+// Workers hold mu for reading while they insert a block of successors. The
+// insert path writes no shared counter: each worker counts its new entries
+// per segment and adds them to the segments' counts between blocks
+// (addCounts), which raises needGrow for a segment past its load
+// threshold; the next worker between blocks takes mu for writing and grows
+// every segment that needs it. An insert whose probe runs longer than
+// maxProbe returns insertFull and flags its segment, so no segment ever
+// fills up between two counts; the caller retries the insert after growing.
 //
 // Determinism: the parent kept for a state is the smallest parent
 // fingerprint among all states of the previous BFS level that lead to it,
@@ -54,11 +56,11 @@ const tagMask = 3
 func levelTag(d int) uint64 { return 1 + uint64(d&1) }
 
 const (
-	segBits    = 8
+	segBits    = 6
 	segCount   = 1 << segBits
-	minSegLen  = 1 << 10 // slots in a new segment
+	minSegLen  = 1 << 12 // slots in a new segment
 	loadGrowAt = 0.75    // grow a segment past this load
-	loadLimit  = 0.9375  // refuse inserts past this load until grown
+	maxProbe   = 96      // refuse an insert probing further, until grown
 )
 
 // slot is one table entry. fp == 0 means empty (fingerprints are never 0).
@@ -71,9 +73,9 @@ type segment struct {
 	mask   uint64
 	shift  uint // 64 - log2(len(slots))
 	growAt int64
-	limit  int64
-	count  atomic.Int64
-	_      [72]byte // keep each segment's hot counter on its own cache line
+	count  atomic.Int64 // entries, as of the last addCounts
+	full   atomic.Bool  // a probe ran past maxProbe: grow now
+	_      [64]byte     // keep segments' counters on separate cache lines
 }
 
 type insertResult uint8
@@ -102,7 +104,6 @@ func (sg *segment) init(n int) {
 	sg.mask = uint64(n - 1)
 	sg.shift = uint(64 - bits.Len(uint(n-1)))
 	sg.growAt = int64(float64(n) * loadGrowAt)
-	sg.limit = int64(float64(n) * loadLimit)
 }
 
 // home returns the segment of fp and its first probe position. Both come
@@ -123,19 +124,19 @@ func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
 	sg, i := t.home(fp)
 	slots, mask := sg.slots, sg.mask
 	v := parent | tag
-	for ; ; i = (i + 1) & mask {
+	for probe := 0; ; i, probe = (i+1)&mask, probe+1 {
 		s := &slots[i]
 		cur := atomic.LoadUint64(&s.fp)
 		if cur == 0 {
-			if sg.count.Load() >= sg.limit {
-				t.needGrow.Store(true)
+			if probe > maxProbe {
+				if !sg.full.Load() {
+					sg.full.Store(true)
+					t.needGrow.Store(true)
+				}
 				return insertFull
 			}
 			if atomic.CompareAndSwapUint64(&s.fp, 0, fp) {
 				casMin(&s.parent, v)
-				if sg.count.Add(1) >= sg.growAt {
-					t.needGrow.Store(true)
-				}
 				return insertNew
 			}
 			cur = atomic.LoadUint64(&s.fp)
@@ -148,6 +149,56 @@ func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
 			}
 			return insertDup
 		}
+	}
+}
+
+// segOf returns the index of fp's segment, for counting new entries.
+func segOf(fp uint64) int { return int(fp >> (64 - segBits)) }
+
+// addCounts adds per-segment counts of new entries (indexed by segOf) and
+// zeroes them; it raises needGrow for a segment past its threshold.
+func (t *fpSet) addCounts(counts *[segCount]int32) {
+	for i, c := range counts {
+		if c == 0 {
+			continue
+		}
+		counts[i] = 0
+		sg := &t.segs[i]
+		if sg.count.Add(int64(c)) >= sg.growAt && !t.needGrow.Load() {
+			t.needGrow.Store(true)
+		}
+	}
+}
+
+// insertOne inserts fp as its own parent (no trace parents: DFS and random
+// walks), taking the read lock, counting it and growing the set as needed.
+// It reports whether fp was new.
+func (t *fpSet) insertOne(fp uint64) (bool, error) {
+	for {
+		t.mu.RLock()
+		r := t.insert(fp, fp, 0)
+		t.mu.RUnlock()
+		switch r {
+		case insertNew:
+			t.added(fp)
+			if t.needGrow.Load() {
+				return true, t.grow()
+			}
+			return true, nil
+		case insertDup:
+			return false, nil
+		}
+		if err := t.grow(); err != nil {
+			return false, err
+		}
+	}
+}
+
+// added counts one new entry right away.
+func (t *fpSet) added(fp uint64) {
+	sg := &t.segs[segOf(fp)]
+	if sg.count.Add(1) >= sg.growAt && !t.needGrow.Load() {
+		t.needGrow.Store(true)
 	}
 }
 
@@ -226,7 +277,7 @@ func (t *fpSet) grow() error {
 	}
 	for i := range t.segs {
 		sg := &t.segs[i]
-		if sg.count.Load() < sg.growAt {
+		if sg.count.Load() < sg.growAt && !sg.full.Load() {
 			continue
 		}
 		extra := int64(len(sg.slots)) * int64(unsafe.Sizeof(slot{}))
@@ -234,6 +285,7 @@ func (t *fpSet) grow() error {
 			return ErrMemory
 		}
 		sg.double()
+		sg.full.Store(false)
 		t.bytes += extra
 	}
 	t.needGrow.Store(false)

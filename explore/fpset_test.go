@@ -36,6 +36,9 @@ func TestFPSetMatchesMap(t *testing.T) {
 					require.NoError(t, set.grow())
 					r = set.insert(fp, parent, tag)
 				}
+				if r == insertNew {
+					set.added(fp)
+				}
 				old, seen := ref[fp]
 				require.Equal(t, !seen, r == insertNew, "new iff absent from the map")
 				switch {
@@ -99,6 +102,7 @@ func TestFPSetConcurrentInsertsKeepMinimumParent(t *testing.T) {
 					r = insert(fp, parent)
 				}
 				if r == insertNew {
+					set.added(fp)
 					news[w]++
 				}
 			}
@@ -123,11 +127,7 @@ func TestFPSetMemoryBudget(t *testing.T) {
 	defer set.free()
 	var err error
 	for i := uint64(1); err == nil && i < 1<<22; i++ {
-		for set.insert((i*0x9e3779b97f4a7c15)&^tagMask, 4, 0) == insertFull {
-			if err = set.grow(); err != nil {
-				break
-			}
-		}
+		_, err = set.insertOne((i * 0x9e3779b97f4a7c15) &^ tagMask)
 	}
 	require.ErrorIs(t, err, ErrMemory)
 }

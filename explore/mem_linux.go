@@ -23,7 +23,7 @@ func allocSlots(n int) []slot {
 	if err != nil {
 		return make([]slot, n)
 	}
-	if size >= 4<<20 {
+	if size >= 2<<20 {
 		_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
 	}
 	return unsafe.Slice((*slot)(unsafe.Pointer(&b[0])), n)

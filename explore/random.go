@@ -129,13 +129,12 @@ func (w *walker[S, A]) step(idx int, a A, s S, n uint64) {
 	w.labels = append(w.labels, a)
 	w.states = append(w.states, s)
 	fp := w.k.fp(s)
-	if w.set.insert(fp, fp, 0) == insertNew {
+	isNew, err := w.set.insertOne(fp)
+	if err != nil {
+		w.mo.stop("memory budget")
+	}
+	if isNew {
 		w.mo.distinct.Add(1)
-		if w.set.needGrow.Load() {
-			if err := w.set.grow(); err != nil {
-				w.mo.stop("memory budget")
-			}
-		}
 	}
 	depth := len(w.path) - 1
 	for old := w.deepest.Load(); int64(depth) > old && !w.deepest.CompareAndSwap(old, int64(depth)); old = w.deepest.Load() {
