@@ -12,8 +12,9 @@ type Trace struct {
 	// Steps holds one entry per state on the path: Steps[0] is the initial
 	// state (with an empty Action), Steps[i] the i-th step.
 	Steps []Step
-	// Loop is the index in Steps where the loop of a lasso starts: the last
-	// step leads back to the state Steps[Loop]. It is -1 for a finite path.
+	// Loop is the index in Steps where the loop of a lasso starts. The trace
+	// includes the closing step: its last state equals Steps[Loop], and the
+	// behaviour repeats Steps[Loop+1:] forever. It is -1 for a finite path.
 	Loop int
 }
 
