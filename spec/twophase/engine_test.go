@@ -43,7 +43,7 @@ func TestBFSAndDFS(t *testing.T) {
 // abort. BFS reports a shortest counterexample, the same one whatever the
 // number of workers.
 func TestEarlyCommitViolatesConsistency(t *testing.T) {
-	want := []string{"", "RMPrepare(rm1)", "TMRcvPrepared(rm1)", "TMCommit", "RMRcvCommitMsg(rm3)", "RMChooseToAbort(rm2)"}
+	want := []string{"", "RMPrepare(rm1)", "TMRcvPrepared(rm1)", "TMCommit", "RMRcvCommitMsg(rm2)", "RMChooseToAbort(rm3)"}
 	m := mustNew(t, 3, VariantEarlyCommit)
 	for _, workers := range []int{1, 2} {
 		res, err := explore.BFS(m, explore.Options{Workers: workers})
