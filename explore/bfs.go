@@ -9,8 +9,8 @@ import (
 	"github.com/protocheck/protocheck/model"
 )
 
-// batchLen is the number of successors whose set look-ups are issued
-// together (see fpSet.touch).
+// batchLen is the number of successors whose home slots are prefetched
+// before they are looked up, so that the cache misses overlap.
 const batchLen = 32
 
 // bfsRun is one breadth-first exploration. Levels are processed one at a
@@ -170,7 +170,6 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 func (e *bfsRun[S, A]) newWorker() *bfsWorker[S, A] {
 	w := &bfsWorker[S, A]{e: e, k: newKeyer[S, A](e.m, e.opts.Symmetry)}
 	w.batch = make([]succ[S], 0, batchLen)
-	w.fps = make([]uint64, 0, batchLen)
 	w.out = e.pool.get()
 	w.yield = w.onSuccessor
 	return w
@@ -187,13 +186,11 @@ type bfsWorker[S, A any] struct {
 	nsucc     int
 	checking  *succ[S] // the new state whose properties are being evaluated
 	batch     []succ[S]
-	fps       []uint64
 	out       []item[S]
 	outBlocks [][]item[S]
 	pending   []succ[S] // inserts refused by a full segment, retried after growing
 	generated int64
 	distinct  int64
-	sink      uint64          // keeps touch's loads
 	counts    [segCount]int32 // new entries per segment, not yet added to the set
 	yield     func(A, S)
 }
@@ -245,16 +242,13 @@ func (w *bfsWorker[S, A]) settleBlock(b []item[S]) {
 	set := w.e.set
 	for lo := 0; lo < len(b); lo += batchLen {
 		hi := min(lo+batchLen, len(b))
-		w.fps = w.fps[:0]
 		for i := lo; i < hi; i++ {
-			w.fps = append(w.fps, b[i].fp)
+			set.prefetch(b[i].fp)
 		}
-		w.sink += set.touch(w.fps)
-		for _, fp := range w.fps {
-			set.settle(fp)
+		for i := lo; i < hi; i++ {
+			set.settle(b[i].fp)
 		}
 	}
-	w.fps = w.fps[:0]
 }
 
 func (w *bfsWorker[S, A]) recoverPanic() {
@@ -268,7 +262,7 @@ func (w *bfsWorker[S, A]) recoverPanic() {
 	} else {
 		w.e.v.recordPanic(msg, "Next, AppendKey or Canonical from the last state", w.depth, w.curFP, 0, nil)
 	}
-	w.batch, w.fps, w.checking = w.batch[:0], w.fps[:0], nil
+	w.batch, w.checking = w.batch[:0], nil
 	w.e.lost.Store(true)
 	w.e.mo.stop("panic")
 }
@@ -281,7 +275,7 @@ func (w *bfsWorker[S, A]) onSuccessor(_ A, t S) {
 		return // a step back to the same state: nothing to look up
 	}
 	w.batch = append(w.batch, succ[S]{fp: fp, parent: w.curFP, s: t})
-	w.fps = append(w.fps, fp)
+	w.e.set.prefetch(fp)
 	if len(w.batch) == batchLen {
 		w.flush()
 	}
@@ -290,7 +284,6 @@ func (w *bfsWorker[S, A]) onSuccessor(_ A, t S) {
 // flush looks up and inserts the batched successors.
 func (w *bfsWorker[S, A]) flush() {
 	set := w.e.set
-	w.sink += set.touch(w.fps)
 	for i := range w.batch {
 		it := &w.batch[i]
 		switch set.insert(it.fp, it.parent, w.tag) {
@@ -302,7 +295,7 @@ func (w *bfsWorker[S, A]) flush() {
 		}
 	}
 	clear(w.batch)
-	w.batch, w.fps = w.batch[:0], w.fps[:0]
+	w.batch = w.batch[:0]
 }
 
 // emit checks a new state's properties and appends it to the next level.
@@ -335,7 +328,6 @@ func (w *bfsWorker[S, A]) settleSet() {
 		w.batch = w.batch[:0]
 		for _, it := range pending {
 			w.batch = append(w.batch, it)
-			w.fps = append(w.fps, it.fp)
 			if len(w.batch) == batchLen {
 				w.flushLocked()
 			}

@@ -237,16 +237,10 @@ func (t *fpSet) find(fp uint64) *slot {
 	}
 }
 
-// touch loads the home slot of each fingerprint. The loads are independent,
-// so the processor overlaps their cache and TLB misses; the inserts that
-// follow then hit the cache. It returns a value only to keep the loads.
-func (t *fpSet) touch(fps []uint64) uint64 {
-	var sink uint64
-	for _, fp := range fps {
-		sg, i := t.home(fp)
-		sink += atomic.LoadUint64(&sg.slots[i].fp)
-	}
-	return sink
+// prefetch starts loading fp's home slot into the cache.
+func (t *fpSet) prefetch(fp uint64) {
+	sg, i := t.home(fp)
+	prefetch(uintptr(unsafe.Pointer(&sg.slots[i])))
 }
 
 // parent returns the parent fingerprint of fp, and false if fp is absent.
