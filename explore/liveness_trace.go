@@ -77,10 +77,8 @@ func (g *lgraph) within(comp []int32, c, u, v int32, par []int32) []int32 {
 // a state disabling it is added as a waypoint and the loop rebuilt; each
 // round settles one class for good, so at most one round per class.
 func (g *lgraph) loop(end liveEnd) []int32 {
-	var ways []int32 // an edge e as e >= 0, a state v as -(v+1)
-	for _, e := range end.witness {
-		ways = append(ways, e)
-	}
+	// an edge e as e >= 0, a state v as -(v+1)
+	ways := append([]int32(nil), end.witness...)
 	if len(ways) == 0 { // any internal edge out of the entry closes a cycle
 		lo, hi := g.out(end.entry)
 		for e := lo; e < hi && len(ways) == 0; e++ {

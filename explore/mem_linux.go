@@ -44,9 +44,6 @@ func freeSlots(s []slot) {
 // peakRSS returns the process's peak resident set size (VmHWM) in bytes.
 func peakRSS() int64 { return procStatus("VmHWM:") }
 
-// currentRSS returns the process's resident set size (VmRSS) in bytes.
-func currentRSS() int64 { return procStatus("VmRSS:") }
-
 func procStatus(field string) int64 {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
