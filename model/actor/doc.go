@@ -1,0 +1,90 @@
+// Package actor turns a set of message-passing processes into a
+// model.Model. A spec author writes only per-process handlers, pure
+// functions from (state, input) to (new state, output): Start, Receive (a
+// message arrives) and Timeout (a timer fires), plus, for crash-recovery,
+// Stable (what survives a crash: the process's log) and Recover (what a
+// restarted process does with it). Output goes to a Ctx: messages to send,
+// timers to set or cancel, client-visible history events, and
+// nondeterministic choices. This is etcd raft's pure Step and stateright's
+// actor model, with faults made explicit, bounded and visible.
+//
+// # Steps
+//
+// A System's steps are labelled by an Action and appear in every trace:
+//
+//	deliver p0->p1 Prepare      a message is received (the handler runs)
+//	timeout p1 retry            a set timer fires (no wall clock: any time)
+//	drop p0->p1 Prepare         fault: a message is lost
+//	dup p0->p1 Prepare          fault: a message is duplicated
+//	crash p2                    fault: p2 stops, keeping only Stable(state)
+//	restart p2                  p2 runs Recover on its stable state
+//	partition {p0} | {p1,p2}    fault: messages across the sides are held
+//	heal                        the partition ends
+//
+// A set timer may fire at any moment, which checks premature timeouts too;
+// with Config.SlowTimers a timer waits until no message to its process can
+// be delivered (timeouts longer than any message delay), a smaller space.
+// A handler that retries on a timer should use Ctx.Resend, which does not
+// put a second copy of a message in flight, so retry loops stay finite.
+//
+// Faults are bounded per run by Faults (parsed from the CLI's
+// "drop=1,crash=1" with ParseFaults); each fault taken is counted in the
+// state, so no run exceeds its budget. Messages to a crashed process are
+// consumed without effect (the label ends "(lost: p2 down)"): a crash loses
+// what arrives while the process is down, not only its volatile state.
+//
+// # Networks
+//
+// The network semantics are chosen per run (ParseNetwork): Unordered (a
+// multiset; any message next), FIFO (per channel, oldest first) or
+// Duplicating (a set; delivery never removes a message). Loss is never
+// implicit: it is the budgeted drop step. In flight messages are kept in
+// canonical order (by channel, then by message key, or by send order for
+// FIFO), each with its key cached when sent, so the state key is a plain
+// loop with no sorting and the same multiset of messages gives the same
+// key whatever the order of sending.
+//
+// # Fairness, final states and symmetry
+//
+// A System implements model.Fair: delivery of each message, each timer of a
+// live process, each restart and heal are weakly fair; drop, dup, crash and
+// partition are not. A process with Actor.NoRestart is crash-stop: its
+// crash is forever. Config.Final declares intended end states
+// (model.Finaler). Config.Symmetry declares interchangeable ids; Canonical
+// (model.Symmetric) then returns a complete canonical representative. It
+// permutes ids in processes, messages, the partition and history clients,
+// but not inside history operations.
+//
+// # Example
+//
+// A pinger that sends Ping and a ponger that answers Pong:
+//
+//	type msg struct{ pong bool }
+//
+//	func (m msg) AppendKey(dst []byte) []byte { return model.AppendBool(dst, m.pong) }
+//	func (m msg) String() string               { if m.pong { return "Pong" }; return "Ping" }
+//
+//	type proc struct{ got int }
+//
+//	func (p proc) AppendKey(dst []byte) []byte { return model.AppendInt(dst, p.got) }
+//
+//	sys, err := actor.New(actor.Config[proc, msg]{
+//		Actors: []actor.Actor[proc, msg]{
+//			{Name: "pinger",
+//				Start:   func(c *actor.Ctx[msg]) proc { c.Send(1, msg{}); return proc{} },
+//				Receive: func(c *actor.Ctx[msg], s proc, from actor.ID, m msg) proc { s.got++; return s }},
+//			{Name: "ponger",
+//				Start:   func(c *actor.Ctx[msg]) proc { return proc{} },
+//				Receive: func(c *actor.Ctx[msg], s proc, from actor.ID, m msg) proc {
+//					c.Send(from, msg{pong: true}); s.got++; return s }},
+//		},
+//		Network: actor.Unordered,
+//		Faults:  actor.Faults{Drop: 1},
+//		Properties: []model.Property[actor.State[proc, msg]]{
+//			model.Sometimes("pong received", func(s actor.State[proc, msg]) bool { return s.Local(0).got == 1 }),
+//		},
+//	})
+//	res, err := explore.BFS(sys, explore.Options{})
+//
+// A System is a model.Model[actor.State[P, M], actor.Action[M]].
+package actor
