@@ -1,0 +1,216 @@
+package rpc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/protocheck/protocheck/model"
+	"github.com/protocheck/protocheck/model/actor"
+)
+
+// Semantics is the call semantics under server crashes, as the text lists
+// them.
+type Semantics uint8
+
+const (
+	// AtMostOnce: the server deduplicates by xid with a reply cache and
+	// raises an exception for a call bound to an older incarnation; the
+	// client retransmits a bounded number of times, then gives up.
+	AtMostOnce Semantics = iota
+	// AtLeastOnce: the server executes every request it receives; after a
+	// server crash the client rebinds and retries.
+	AtLeastOnce
+	// Maybe: the client sends once and never retries; the server raises no
+	// exception.
+	Maybe
+)
+
+var semanticsNames = [...]string{"at-most-once", "at-least-once", "maybe"}
+
+// String returns the semantics' name.
+func (s Semantics) String() string { return semanticsNames[s] }
+
+// An OrphanRule says who kills the computations a crashed client left
+// running at the server (its orphans).
+type OrphanRule uint8
+
+const (
+	// Extermination: the rebooted client tells the server to kill the
+	// computations of its old epoch, and makes no call before the server
+	// confirms.
+	Extermination OrphanRule = iota
+	// ServerKill: the rebooted client announces its new epoch; the server
+	// kills the older epoch's computations as soon as it hears of a newer
+	// one (from the announcement or any request).
+	ServerKill
+	// NoKill: nobody kills orphans (a deliberately broken variant).
+	NoKill
+)
+
+var orphanNames = [...]string{"extermination", "server", "none"}
+
+// String returns the rule's name.
+func (r OrphanRule) String() string { return orphanNames[r] }
+
+// Process ids: the binder, the server, then the clients.
+const (
+	Binder      actor.ID = 0
+	Server      actor.ID = 1
+	FirstClient actor.ID = 2
+)
+
+// Timers.
+const (
+	retryTimer actor.Timer = iota // client: retransmit or give up
+	workTimer                     // server: finish the oldest running computation
+	moveTimer                     // server: move to another port (Config.Moved)
+)
+
+// A Config is one configuration of the model.
+type Config struct {
+	Clients   int        // client processes, 1..2
+	Ops       int        // calls per client, 1..2: client c's j-th call is inc when c+j is even, read otherwise
+	Retries   int        // retransmissions per call (and per lookup or kill) before the client gives up; Maybe never retransmits
+	Semantics Semantics  // call semantics
+	Orphans   OrphanRule // who kills orphans
+	// Moved: the server moves once from port 1 to port 2 and re-registers
+	// with the binder; a request to the old port is rejected.
+	Moved bool
+	// SilentStale (a deliberately broken variant, with Moved): a request to
+	// the old port is silently discarded instead of rejected.
+	SilentStale bool
+	Network     actor.Network // delivery semantics
+	Faults      actor.Faults  // fault budgets
+}
+
+// A Phase is where a client is in its program.
+type Phase uint8
+
+// The client phases.
+const (
+	Idle    Phase = iota // between calls (only transiently)
+	Looking              // waiting for the binder's answer
+	Calling              // waiting for the server's answer
+	Killing              // rebooted: waiting for the server to confirm its orphans are dead
+	Done                 // all calls made
+)
+
+var phaseNames = [...]string{"idle", "looking", "calling", "killing", "done"}
+
+// String returns the phase's name.
+func (p Phase) String() string { return phaseNames[p] }
+
+// A Comp is a computation running at the server on behalf of a client.
+type Comp struct {
+	Client actor.ID
+	Xid    Xid
+	Op     OpKind
+}
+
+// An Exec counts the executions of one call at the server (a ghost
+// variable for the properties: it survives crashes).
+type Exec struct {
+	Client actor.ID
+	Xid    Xid
+	N      uint8
+}
+
+// A Cached is a reply in the server's reply cache.
+type Cached struct {
+	Client actor.ID
+	Xid    Xid
+	Val    int8
+}
+
+// A Proc is the local state of any process; each role uses its own fields.
+// Slices are copied before they are changed (copy-on-write).
+type Proc struct {
+	// Binder and client: the server's binding (client: its current one).
+	Bound bool  // client: holds a binding
+	Port  uint8 // binder, client: the server's port; server: the port it listens on
+	Inc   uint8 // binder, client: the server's incarnation; server: its incarnation (stable)
+	Ver   uint8 // binder, server: the registration version (stable at the server)
+
+	// Client.
+	Epoch  uint8 // incarnation of the client (stable)
+	Next   uint8 // index of the current (or next) call in the program (stable)
+	InCall bool  // a call is in progress (stable: the client's log of outstanding calls)
+	Phase  Phase // where the client is
+	Tries  uint8 // retransmissions of the current lookup, request or kill
+
+	// Server.
+	Counter int8     // the service's state (stable: the database)
+	Running []Comp   // computations in progress, oldest first (volatile)
+	Cache   []Cached // reply cache, sorted (volatile)
+	Known   []uint8  // per client (index c-FirstClient): the newest epoch heard of (stable)
+	Execs   []Exec   // ghost: executions per call, sorted (stable)
+	// Ghost flags for the properties (stable). They are flags, not counts,
+	// so that a duplicating network, which redelivers a message without
+	// end, keeps the state space finite.
+	Killed    bool // an orphan was killed
+	Discarded bool // a request to a stale port was discarded without answer
+	Resent    bool // a reply was resent from the cache
+}
+
+// AppendKey implements actor.Value.
+func (p Proc) AppendKey(dst []byte) []byte {
+	dst = model.AppendBool(dst, p.Bound)
+	dst = append(dst, p.Port, p.Inc, p.Ver, p.Epoch, p.Next, byte(p.Phase), p.Tries, byte(p.Counter))
+	dst = model.AppendBool(dst, p.InCall)
+	dst = model.AppendUint(dst, uint64(len(p.Running)))
+	for _, c := range p.Running {
+		dst = append(dst, byte(c.Client), c.Xid.Epoch, c.Xid.Seq, byte(c.Op))
+	}
+	dst = model.AppendUint(dst, uint64(len(p.Cache)))
+	for _, c := range p.Cache {
+		dst = append(dst, byte(c.Client), c.Xid.Epoch, c.Xid.Seq, byte(c.Val))
+	}
+	dst = model.AppendBytes(dst, p.Known)
+	dst = model.AppendUint(dst, uint64(len(p.Execs)))
+	for _, e := range p.Execs {
+		dst = append(dst, byte(e.Client), e.Xid.Epoch, e.Xid.Seq, e.N)
+	}
+	dst = model.AppendBool(dst, p.Killed)
+	dst = model.AppendBool(dst, p.Discarded)
+	return model.AppendBool(dst, p.Resent)
+}
+
+// String formats the non-zero fields, e.g. "calling e0#1 port=1 tries=1".
+func (p Proc) String() string {
+	var b strings.Builder
+	if p.Phase != Idle || p.InCall || p.Epoch != 0 || p.Next != 0 {
+		fmt.Fprintf(&b, "%v e%d#%d", p.Phase, p.Epoch, p.Next)
+		if p.Bound {
+			fmt.Fprintf(&b, " bound=port%d/inc%d", p.Port, p.Inc)
+		}
+		if p.Tries > 0 {
+			fmt.Fprintf(&b, " tries=%d", p.Tries)
+		}
+		return b.String()
+	}
+	fmt.Fprintf(&b, "port=%d inc=%d v%d", p.Port, p.Inc, p.Ver)
+	if p.Known != nil {
+		fmt.Fprintf(&b, " counter=%d running=%v cache=%v known=%v execs=%v", p.Counter, p.Running, p.Cache, p.Known, p.Execs)
+	}
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{p.Killed, "killed"}, {p.Discarded, "discarded"}, {p.Resent, "resent"}} {
+		if f.on {
+			b.WriteString(" " + f.name)
+		}
+	}
+	return b.String()
+}
+
+// String formats the computation as "p2:e0#0 inc".
+func (c Comp) String() string { return fmt.Sprintf("%v:%v %v", c.Client, c.Xid, c.Op) }
+
+// String formats the count as "p2:e0#0x1".
+func (e Exec) String() string { return fmt.Sprintf("%v:%vx%d", e.Client, e.Xid, e.N) }
+
+// String formats the entry as "p2:e0#0=1".
+func (c Cached) String() string { return fmt.Sprintf("%v:%v=%d", c.Client, c.Xid, c.Val) }
+
+// State is a global state of the model.
+type State = actor.State[Proc, Msg]
