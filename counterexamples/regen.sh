@@ -17,6 +17,9 @@ set -euo pipefail
 
 TRACES='
 twophase -variant buggy-early-commit
+twopc -n 2 -variant coordinator-never-recovers
+twopc -n 2 -variant recover-commits -faults crash=1,drop=1
+twopc -n 2 -variant ready-aborts -faults crash=1,drop=1
 '
 
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -40,7 +40,7 @@ func Variants() []Variant {
 	return []Variant{
 		{VariantCorrect, "the text's protocol with failure and recovery actions"},
 		{VariantCooperative, "also cooperative termination: a recovering READY participant asks its peers"},
-		{VariantNeverRecovers, "the coordinator may crash for good: READY participants block (liveness fails)"},
+		{VariantNeverRecovers, "the coordinator may crash for good (crash=1 unless -faults says otherwise): READY participants block (liveness fails)"},
 		{VariantRecoverCommits, "broken: a coordinator recovering in WAIT commits (validity fails)"},
 		{VariantReadyAborts, "broken: a READY participant aborts on timeout (atomicity fails)"},
 	}
@@ -89,11 +89,14 @@ func New(cfg Config) (*Model, error) {
 	if !known {
 		return nil, fmt.Errorf("%w: unknown variant %q", ErrConfig, cfg.Variant)
 	}
-	if cfg.Variant != VariantNeverRecovers {
-		// With recovery every crashed process may restart: a crash-stop
-		// coordinator is the separate, blocking variant.
-		cfg.Faults.Restart = max(cfg.Faults.Restart, cfg.Faults.Crash)
+	if cfg.Variant == VariantNeverRecovers && cfg.Faults.Crash == 0 {
+		// The variant is about the coordinator's crash: without a crash
+		// budget it would be the correct protocol.
+		cfg.Faults.Crash = 1
 	}
+	// Every crashed process may restart; in VariantNeverRecovers the
+	// coordinator alone is crash-stop (Actor.NoRestart).
+	cfg.Faults.Restart = max(cfg.Faults.Restart, cfg.Faults.Crash)
 	actors := []actor.Actor[Proc, Msg]{coordinator(cfg)}
 	group := make([]actor.ID, cfg.N)
 	for i := range group {
