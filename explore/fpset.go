@@ -3,6 +3,7 @@ package explore
 import (
 	"fmt"
 	"math/bits"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -269,6 +270,8 @@ func (t *fpSet) grow() error {
 	if !t.needGrow.Load() {
 		return nil
 	}
+	var due []int
+	var err error
 	for i := range t.segs {
 		sg := &t.segs[i]
 		if sg.count.Load() < sg.growAt && !sg.full.Load() {
@@ -276,11 +279,31 @@ func (t *fpSet) grow() error {
 		}
 		extra := int64(len(sg.slots)) * int64(unsafe.Sizeof(slot{}))
 		if t.budget > 0 && t.bytes+extra > t.budget {
-			return ErrMemory
+			err = ErrMemory
+			break
 		}
-		sg.double()
-		sg.full.Store(false)
 		t.bytes += extra
+		due = append(due, i)
+	}
+	// The workers are all waiting for the lock: double the segments on as
+	// many goroutines as there are cores. Each doubles a different segment,
+	// so the peak stays one old segment per core above the table.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(due)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := next.Add(1) - 1; k < int64(len(due)); k = next.Add(1) - 1 {
+				sg := &t.segs[due[k]]
+				sg.double()
+				sg.full.Store(false)
+			}
+		}()
+	}
+	wg.Wait()
+	if err != nil {
+		return err
 	}
 	t.needGrow.Store(false)
 	return nil
