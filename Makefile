@@ -25,6 +25,7 @@ test-full:
 # the other benchmarks (bench/run.sh installs spin if it is missing).
 bench:
 	bash bench/run.sh
+	bash bench/actors.sh
 
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -3,7 +3,7 @@
 #
 # For every N in $SIZES (default "7 8 9") it runs, each in its own process so
 # that peak memory does not carry over:
-#   - protocheck's BFS (bench/cmd/twophasebench) with every worker count in
+#   - protocheck's BFS (bench/cmd/specbench -spec twophase) with every worker count in
 #     $WORKERS (default "1 <nproc>");
 #   - SPIN on bench/twophase.pml (exhaustive DFS, full state storage:
 #     -DSAFETY -DNOREDUCE -DNOCLAIM, hash table 2^w slots sized for N unless
@@ -34,10 +34,10 @@ command -v gcc >/dev/null || { echo "installing gcc" >&2; install gcc libc6-dev;
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && go build -o "$work/twophasebench" ./bench/cmd/twophasebench)
+(cd "$root" && go build -o "$work/specbench" ./bench/cmd/specbench)
 
 # Fields of /usr/bin/time -v output: wall seconds, CPU (user+sys) seconds,
-# peak RSS bytes; and key=value fields of twophasebench's line.
+# peak RSS bytes; and key=value fields of specbench's line.
 cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$1"; }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ { print $2 * 1024 }' "$1"; }
@@ -54,7 +54,7 @@ for n in $SIZES; do
 	declare -A pcwall=() pccpu=()
 	best_w="" best_rss=0 distinct=0
 	for w in $WORKERS; do
-		/usr/bin/time -v "$work/twophasebench" -n "$n" -workers "$w" >"$work/pc.out" 2>"$work/pc.time" ||
+		/usr/bin/time -v "$work/specbench" -spec twophase -n "$n" -workers "$w" >"$work/pc.out" 2>"$work/pc.time" ||
 			{ cat "$work/pc.out" "$work/pc.time" >&2; exit 1; }
 		distinct=$(field "$work/pc.out" distinct)
 		t=$(wall "$work/pc.time") c=$(cpu "$work/pc.time") m=$(rss "$work/pc.time")

@@ -178,6 +178,13 @@ func related(name string, now map[string]bool) bool {
 // flatten turns a state into name=value fields with reflection. It is only
 // used to print traces, never on an engine's hot path.
 func flatten(state any) []field {
+	if f, ok := state.(model.Fielder); ok {
+		var out []field
+		for _, mf := range f.Fields() {
+			out = append(out, field{mf.Name, mf.Value})
+		}
+		return out
+	}
 	if s, ok := wholeString(state); ok {
 		if fs := stringFields(s); len(fs) > 0 {
 			return fs

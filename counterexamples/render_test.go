@@ -164,3 +164,22 @@ func TestWriteRejects(t *testing.T) {
 		})
 	}
 }
+
+// parts is a state that lists its own fields (model.Fielder).
+type parts struct{ a, b int }
+
+func (p parts) Fields() []model.Field {
+	return []model.Field{{Name: "a", Value: fmt.Sprint(p.a)}, {Name: "b", Value: fmt.Sprint(p.b)}}
+}
+
+func TestFielderStatesShowTheirOwnFields(t *testing.T) {
+	tr := model.Trace{Path: []int{0, 0}, Loop: -1, Steps: []model.Step{
+		{State: parts{1, 2}},
+		{Action: "inc b", State: parts{1, 3}},
+	}}
+	var b strings.Builder
+	require.NoError(t, Write(&b, &File{Header: goldenHeader(), Trace: tr}))
+	out := b.String()
+	assert.Contains(t, out, "   1  inc b\n        b=3\n", "only the changed field")
+	assert.Contains(t, out, "final state:\n  a=1\n  b=3\n")
+}

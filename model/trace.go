@@ -34,3 +34,16 @@ func (t *Trace) Len() int {
 
 // Lasso reports whether the trace is a lasso (an infinite behaviour).
 func (t *Trace) Lasso() bool { return t != nil && t.Loop >= 0 }
+
+// A Field is one named part of a state, as a person reads it.
+type Field struct {
+	Name  string // e.g. "p1", "net"
+	Value string // one line
+}
+
+// A Fielder is a state that lists its parts for people. Traces print, at
+// each step, the fields whose value changed, and every field of the final
+// state. States that do not implement it are shown by reflection.
+type Fielder interface {
+	Fields() []Field
+}

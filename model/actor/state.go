@@ -171,3 +171,55 @@ func cutString(cut uint64, n int) string {
 	}
 	return "{" + strings.Join(a, ",") + "} | {" + strings.Join(b, ",") + "}"
 }
+
+// Fields implements model.Fielder, for traces: one field per process
+// ("p1": its local state, the indexes of its set timers, and whether it is
+// down), then the messages in flight, the faults used, the partition and
+// the history when there are any.
+func (s State[P, M]) Fields() []model.Field {
+	out := make([]model.Field, 0, len(s.Procs)+4)
+	for i, p := range s.Procs {
+		v := fmt.Sprint(p.Local)
+		if p.Timers != 0 {
+			var ts []string
+			for t := 0; t < 64; t++ {
+				if p.Timers&(1<<t) != 0 {
+					ts = append(ts, fmt.Sprint(t))
+				}
+			}
+			v += " timers=" + strings.Join(ts, ",")
+		}
+		if p.Down {
+			v += " (down)"
+		}
+		out = append(out, model.Field{Name: ID(i).String(), Value: v})
+	}
+	net := make([]string, len(s.Net))
+	for i, e := range s.Net {
+		net[i] = e.String()
+	}
+	out = append(out, model.Field{Name: "net", Value: "[" + strings.Join(net, ", ") + "]"})
+	if u := s.Used; u != (Used{}) {
+		var used []string
+		for _, f := range []struct {
+			kind string
+			n    uint8
+		}{{"drop", u.Drop}, {"dup", u.Dup}, {"crash", u.Crash}, {"restart", u.Restart}, {"partition", u.Partition}} {
+			if f.n > 0 {
+				used = append(used, fmt.Sprintf("%s:%d", f.kind, f.n))
+			}
+		}
+		out = append(out, model.Field{Name: "faults", Value: strings.Join(used, ",")})
+	}
+	if s.Cut != 0 {
+		out = append(out, model.Field{Name: "partition", Value: fmt.Sprintf("%#b", s.Cut)})
+	}
+	if len(s.History) > 0 {
+		h := make([]string, len(s.History))
+		for i, e := range s.History {
+			h[i] = e.String()
+		}
+		out = append(out, model.Field{Name: "history", Value: "[" + strings.Join(h, ", ") + "]"})
+	}
+	return out
+}

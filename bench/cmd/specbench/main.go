@@ -1,0 +1,133 @@
+// Command specbench runs one protocheck exploration and prints one line of
+// key=value measurements, for bench/run.sh and bench/actors.sh:
+//
+//	go run ./bench/cmd/specbench -spec twophase -n 9 -workers 2
+//	spec=twophase n=9 workers=2 engine=bfs distinct=10340352 generated=... complete=true elapsed_s=... states_per_s=... peak_rss=... bytes_per_state=...
+//
+// -engine bfs is breadth-first search alone (safety and reachability);
+// -engine check adds the liveness engine (explore.Check). Run one
+// configuration per process so that peak memory does not carry over from
+// one run to the next. peak_rss is the process's VmHWM (Linux), 0 if
+// unknown.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+
+	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/model"
+	"github.com/protocheck/protocheck/model/actor"
+	"github.com/protocheck/protocheck/spec/twopc"
+	"github.com/protocheck/protocheck/spec/twophase"
+)
+
+type config struct {
+	spec, engine, faults, cpuprofile string
+	n, workers                       int
+	symmetry                         bool
+}
+
+func main() {
+	var c config
+	flag.StringVar(&c.spec, "spec", "twophase", "twophase or twopc")
+	flag.IntVar(&c.n, "n", 7, "resource managers (twophase) or participants (twopc)")
+	flag.IntVar(&c.workers, "workers", 0, "BFS workers (0: GOMAXPROCS)")
+	flag.StringVar(&c.engine, "engine", "bfs", "bfs (safety only) or check (bfs, then liveness)")
+	flag.StringVar(&c.faults, "faults", "", "twopc fault budgets, e.g. crash=1,drop=1")
+	flag.BoolVar(&c.symmetry, "symmetry", false, "symmetry reduction")
+	flag.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	flag.Parse()
+	if err := run(c); err != nil {
+		fmt.Fprintln(os.Stderr, "specbench:", err)
+		os.Exit(2)
+	}
+}
+
+func run(c config) error {
+	switch c.spec {
+	case "twophase":
+		m, err := twophase.New(twophase.Config{N: c.n})
+		if err != nil {
+			return err
+		}
+		return measure(c, m)
+	case "twopc":
+		faults, err := actor.ParseFaults(c.faults)
+		if err != nil {
+			return err
+		}
+		m, err := twopc.New(twopc.Config{N: c.n, Faults: faults})
+		if err != nil {
+			return err
+		}
+		return measure(c, m)
+	}
+	return fmt.Errorf("unknown spec %q (twophase or twopc)", c.spec)
+}
+
+func measure[S, A any](c config, m model.Model[S, A]) error {
+	if c.cpuprofile != "" {
+		f, err := os.Create(c.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	opts := explore.Options{Workers: c.workers, Symmetry: c.symmetry}
+	var res *explore.Result
+	var err error
+	switch c.engine {
+	case "bfs":
+		res, err = explore.BFS(m, opts)
+	case "check":
+		res, err = explore.Check(m, opts)
+	default:
+		return fmt.Errorf("unknown engine %q (bfs or check)", c.engine)
+	}
+	if err != nil {
+		return err
+	}
+	if !res.Complete || len(res.Violations()) > 0 {
+		return fmt.Errorf("%s n=%d: run not complete or a property failed: %+v", c.spec, c.n, res.Violations())
+	}
+	rss := vmHWM()
+	perState := 0.0
+	if res.Distinct > 0 {
+		perState = float64(rss) / float64(res.Distinct)
+	}
+	fmt.Printf("spec=%s n=%d workers=%d engine=%s symmetry=%t distinct=%d generated=%d complete=%t elapsed_s=%.3f states_per_s=%.0f peak_rss=%d bytes_per_state=%.1f\n",
+		c.spec, c.n, res.Workers, c.engine, c.symmetry, res.Distinct, res.Generated, res.Complete,
+		res.Elapsed.Seconds(), res.StatesPerSecond(), rss, perState)
+	return nil
+}
+
+// vmHWM returns the peak resident set size of this process in bytes, read
+// from /proc/self/status, or 0 when it is not available.
+func vmHWM() int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
+}
