@@ -105,11 +105,29 @@ func Write(w io.Writer, f *File) error {
 	fmt.Fprintf(bw, "path %s\n\n", FormatPath(f.Trace.Path))
 	writeSteps(bw, &f.Trace)
 	fmt.Fprintf(bw, "\n%s\n", verdictLine(&f.Header, &f.Trace))
-	fmt.Fprint(bw, "\nfinal state:\n")
-	for _, line := range finalLines(f.Trace.Steps[len(f.Trace.Steps)-1].State) {
-		fmt.Fprintf(bw, "  %s\n", line)
-	}
+	writeFinal(bw, &f.Trace)
 	return bw.Flush()
+}
+
+// WriteTrace renders a bare trace as text to w: the path, the numbered
+// steps with what changed, and the final state; no header. It is what tests
+// print on a failure (explore/exploretest).
+func WriteTrace(w io.Writer, t *model.Trace) error {
+	if err := validate(&File{Trace: *t, Header: Header{Protocol: "-", Property: "-"}}); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "path %s\n\n", FormatPath(t.Path))
+	writeSteps(bw, t)
+	writeFinal(bw, t)
+	return bw.Flush()
+}
+
+func writeFinal(w io.Writer, t *model.Trace) {
+	fmt.Fprint(w, "\nfinal state:\n")
+	for _, line := range finalLines(t.Steps[len(t.Steps)-1].State) {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
 }
 
 func validate(f *File) error {

@@ -67,8 +67,15 @@ func (ds DecisionSet) Has(d Decision) bool { return d != Undecided && ds&(1<<d) 
 // Agree reports whether no two of the decisions differ, ignoring
 // Undecided ones.
 func Agree(ds ...Decision) bool {
+	return agree(len(ds), func(i int) Decision { return ds[i] })
+}
+
+// agree reports whether no two of the n decisions decision(i) differ,
+// ignoring Undecided ones.
+func agree(n int, decision func(i int) Decision) bool {
 	seen := Undecided
-	for _, d := range ds {
+	for i := 0; i < n; i++ {
+		d := decision(i)
 		if d == Undecided {
 			continue
 		}
@@ -85,18 +92,7 @@ func Agree(ds ...Decision) bool {
 // returns process i's decision in s.
 func Atomicity[S any](name string, n int, decision func(s S, i int) Decision) model.Property[S] {
 	return model.Always(name, func(s S) bool {
-		seen := Undecided
-		for i := 0; i < n; i++ {
-			d := decision(s, i)
-			if d == Undecided {
-				continue
-			}
-			if seen != Undecided && d != seen {
-				return false
-			}
-			seen = d
-		}
-		return true
+		return agree(n, func(i int) Decision { return decision(s, i) })
 	})
 }
 

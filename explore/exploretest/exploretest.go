@@ -35,7 +35,7 @@ func Check[S, A any](t testing.TB, m model.Model[S, A], opts ...explore.Options)
 	for _, p := range res.Properties {
 		switch p.Status {
 		case explore.Violated:
-			t.Errorf("property %q (%s) is violated%s\n%s", p.Name, p.Expect, detail(p.Message), Render(p.Name, p.Trace))
+			t.Errorf("property %q (%s) is violated%s\n%s", p.Name, p.Expect, detail(p.Message), Render(p.Trace))
 		case explore.Unknown:
 			t.Errorf("property %q (%s) is undecided%s", p.Name, p.Expect, detail(p.Message))
 		}
@@ -74,15 +74,14 @@ func run[S, A any](t testing.TB, m model.Model[S, A], opts []explore.Options) *e
 	return res
 }
 
-// Render returns the trace of a property as text: numbered steps with what
+// Render returns a trace as text: the index path, numbered steps with what
 // changed, then the final state.
-func Render(property string, tr *model.Trace) string {
+func Render(tr *model.Trace) string {
 	if tr == nil {
 		return "(no trace)"
 	}
 	var b bytes.Buffer
-	f := &counterexamples.File{Trace: *tr, Header: counterexamples.Header{Protocol: "model", Property: property}}
-	if err := counterexamples.Write(&b, f); err != nil {
+	if err := counterexamples.WriteTrace(&b, tr); err != nil {
 		return fmt.Sprintf("(trace not printable: %v) path %v", err, tr.Path)
 	}
 	return b.String()

@@ -109,7 +109,7 @@ func TestBrokenVariantsFail(t *testing.T) {
 		t.Run(v, func(t *testing.T) {
 			tr := exploretest.Violates(t, mustNew(t, Config{N: 2, Variant: v, Faults: faults}), prop,
 				explore.Options{Workers: 2})
-			t.Logf("%s:\n%s", prop, exploretest.Render(prop, tr))
+			t.Logf("%s:\n%s", prop, exploretest.Render(tr))
 		})
 	}
 }
