@@ -11,11 +11,17 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 run:
 	$(GO) run ./cmd/check run twophase -n 5
 
-# Every package's tests, the engine's also under the race detector. Big
-# state spaces are benchmarks, skipped here (-short).
+# Every package's tests, the engine's also under the race detector, and the
+# liveness cross-check with SPIN (about 10 s; spin is installed if missing,
+# and the check is skipped with a message if it cannot be). Big state spaces
+# are benchmarks, skipped here (-short).
 test:
 	$(GO) test -short -count=1 ./...
 	$(GO) test -race -short -count=1 ./explore/... ./model/...
+	@command -v spin >/dev/null || apt-get install -y spin >/dev/null 2>&1 || \
+		{ apt-get update >/dev/null 2>&1 && apt-get install -y spin >/dev/null 2>&1; } || \
+		echo "spin could not be installed: the SPIN cross-check will be skipped"
+	$(GO) test -count=1 -run TestSpinCrossCheck ./explore/
 
 # The same without -short: adds the larger pinned sizes.
 test-full:
