@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -181,4 +183,24 @@ func (p *parser) finish() (*File, error) {
 		return nil, p.errorf("path has %d indices but %d steps are listed", len(t.Path), len(t.Steps))
 	}
 	return p.f, nil
+}
+
+// SavedTraces returns the trace files under dir (the project keeps its
+// counterexamples in counterexamples/<protocol>/), sorted, skipping
+// testdata directories.
+func SavedTraces(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && d.Name() == "testdata":
+			return filepath.SkipDir
+		case !d.IsDir() && strings.HasSuffix(path, ".trace"):
+			files = append(files, path)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
 }

@@ -79,32 +79,17 @@ func TestParseFileNamesTheFile(t *testing.T) {
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 }
 
-// TestSavedTracesParse reads every trace saved under this directory. The
-// replay of each one against its model is in cmd/check (replay_test.go),
-// which has the registry of protocols.
-func TestSavedTracesParse(t *testing.T) {
-	var n int
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == "testdata" {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".trace") {
-			return nil
-		}
-		n++
-		t.Run(path, func(t *testing.T) {
-			f, err := ParseFile(path)
-			require.NoError(t, err)
-			assert.Equal(t, f.Header.Protocol, filepath.Base(filepath.Dir(path)),
-				"a trace lives under counterexamples/<protocol>/")
-		})
-		return nil
-	})
+// TestSavedTracesLiveWithTheirProtocol: every saved trace parses and lives
+// under counterexamples/<protocol>/. Replaying each against its model is
+// cmd/check's TestSavedTracesReproduce, which has the registry.
+func TestSavedTracesLiveWithTheirProtocol(t *testing.T) {
+	files, err := SavedTraces(".")
 	require.NoError(t, err)
-	if n == 0 {
-		t.Log("no saved traces under counterexamples/ yet")
+	require.NotEmpty(t, files, "the project keeps counterexamples here")
+	for _, path := range files {
+		f, err := ParseFile(path)
+		require.NoError(t, err, path)
+		assert.Equal(t, f.Header.Protocol, filepath.Base(filepath.Dir(path)),
+			"a trace lives under counterexamples/<protocol>/")
 	}
 }

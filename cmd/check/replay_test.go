@@ -2,12 +2,13 @@ package main
 
 import (
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/protocheck/protocheck/counterexamples"
 )
 
 // savedTraces is where the project keeps its counterexamples.
@@ -21,18 +22,10 @@ const savedTraces = "../../counterexamples"
 // command on its "# reproduce:" line plus -o <file>, or run
 // counterexamples/regen.sh.
 func TestSavedTracesReproduce(t *testing.T) {
-	var n int
-	err := filepath.WalkDir(savedTraces, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == "testdata" {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".trace") {
-			return nil
-		}
-		n++
+	files, err := counterexamples.SavedTraces(savedTraces)
+	require.NoError(t, err)
+	require.NotEmpty(t, files, "no saved traces under %s", savedTraces)
+	for _, path := range files {
 		rel, _ := filepath.Rel(savedTraces, path)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
 			code, msg, err := replayFile(path, io.Discard)
@@ -43,10 +36,5 @@ func TestSavedTracesReproduce(t *testing.T) {
 			}
 			require.Equal(t, exitViolation, code, "the trace must still reproduce its violation: %s", msg)
 		})
-		return nil
-	})
-	require.NoError(t, err)
-	if n == 0 {
-		t.Logf("no saved traces under %s yet: nothing replayed", savedTraces)
 	}
 }
