@@ -32,18 +32,11 @@ type bfsRun[S, A any] struct {
 }
 
 func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
-	if err := opts.validate(); err != nil {
-		return nil, err
-	}
-	if err := checkSymmetry(m, opts); err != nil {
+	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
 	e := &bfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m)}
-	budget := opts.Memory
-	if budget == 0 {
-		budget = physicalMemory() / 4 * 3
-	}
-	e.set = newFPSet(budget)
+	e.set = newFPSet(opts.Memory)
 	defer e.set.free()
 	e.mo = newMonitor(&e.opts)
 	res := &Result{Engine: "bfs", Workers: opts.Workers}
@@ -92,6 +85,14 @@ func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		return traceByFingerprints(m, &k, fps)
 	})
 	return res, nil
+}
+
+// prepare validates opts, filling in defaults, for a run of m.
+func prepare[S, A any](m model.Model[S, A], opts *Options) error {
+	if err := opts.validate(); err != nil {
+		return err
+	}
+	return checkSymmetry(m, *opts)
 }
 
 // checkSymmetry rejects Options.Symmetry for a model that declares none.

@@ -35,18 +35,11 @@ type dfsRun[S, A any] struct {
 }
 
 func dfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
-	if err := opts.validate(); err != nil {
-		return nil, err
-	}
-	if err := checkSymmetry(m, opts); err != nil {
+	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
 	e := &dfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), k: newKeyer[S, A](m, opts.Symmetry)}
-	budget := opts.Memory
-	if budget == 0 {
-		budget = physicalMemory() / 4 * 3
-	}
-	e.set = newFPSet(budget)
+	e.set = newFPSet(opts.Memory)
 	defer e.set.free()
 	e.mo = newMonitor(&e.opts)
 	panicked := e.explore()

@@ -88,16 +88,10 @@ type livenessCheck struct {
 // replays with Replay. Each liveness verdict's Message gives the memory the
 // graph takes.
 func Liveness[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
-	if err := opts.validate(); err != nil {
-		return nil, err
-	}
-	if err := checkSymmetry(m, opts); err != nil {
+	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
 	b := &liveBuilder[S, A]{m: m, opts: opts, start: time.Now(), budget: opts.Memory}
-	if b.budget == 0 {
-		b.budget = physicalMemory() / 4 * 3
-	}
 	props := m.Properties()
 	checks, err := b.predicates(props)
 	if err != nil {

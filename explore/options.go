@@ -59,6 +59,9 @@ func (o *Options) validate() error {
 	if o.Workers == 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
+	if o.Memory == 0 {
+		o.Memory = physicalMemory() / 4 * 3 // 0 (no budget) when unknown
+	}
 	if o.Context == nil {
 		o.Context = context.Background()
 	}

@@ -18,20 +18,13 @@ import (
 // lowest-numbered), do not depend on the number of workers. Under a time
 // limit the walks that ran depend on speed.
 func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
-	if err := opts.validate(); err != nil {
-		return nil, err
-	}
-	if err := checkSymmetry(m, opts); err != nil {
+	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
 	if opts.Walks == 0 && opts.Time == 0 && opts.MaxStates == 0 {
 		opts.Walks = 1000
 	}
-	budget := opts.Memory
-	if budget == 0 {
-		budget = physicalMemory() / 4 * 3
-	}
-	set := newFPSet(budget)
+	set := newFPSet(opts.Memory)
 	defer set.free()
 	v := newVerdicts(m)
 	mo := newMonitor(&opts)
