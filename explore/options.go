@@ -12,7 +12,7 @@ import (
 // all cores with no progress reports.
 type Options struct {
 	Workers      int             // goroutines for BFS and random simulation; 0 means GOMAXPROCS
-	MaxStates    int64           // stop once this many distinct states are stored; 0 means no limit
+	MaxStates    int64           // stop once this many distinct states are stored (checked between blocks of work: a run may overshoot by a few thousand); 0 means no limit
 	MaxDepth     int             // do not expand states at this depth (steps from an initial state); 0 means no limit
 	Time         time.Duration   // wall-clock budget; 0 means none
 	Memory       int64           // memory budget in bytes for the visited set; 0 means 3/4 of physical memory
