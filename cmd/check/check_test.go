@@ -243,3 +243,19 @@ func TestProgressLine(t *testing.T) {
 	p.done()
 	assert.Equal(t, "states 12.3k  distinct 2.50M  queue 7  depth 4  1.25M/s  2s\n", b.String())
 }
+
+func TestMermaid(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "d.md")
+	code, _, errs := runCLI(t, "run", "twopc", "-n", "2", "-variant", "coordinator-never-recovers", "-quiet", "-mermaid", md)
+	require.Equal(t, exitViolation, code)
+	assert.Contains(t, errs, "wrote "+md)
+	data, err := os.ReadFile(md)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), "```mermaid\nsequenceDiagram\n    participant p0\n")
+	assert.Contains(t, string(data), "    loop forever\n", "the lasso's loop is boxed")
+
+	code, _, errs = runCLI(t, "run", "testcounter", "-variant", "bug", "-mermaid", filepath.Join(dir, "x.md"))
+	require.Equal(t, exitViolation, code)
+	assert.Contains(t, errs, "not an actor step", "only actor traces have a sequence diagram")
+}

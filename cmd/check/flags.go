@@ -31,6 +31,7 @@ type runFlags struct {
 	network   string
 	symmetry  bool
 	viz       string
+	mermaid   string
 	progress  bool
 	quiet     bool
 	set       map[string]bool // flags given on the command line
@@ -55,6 +56,7 @@ func newRunFlagSet(f *runFlags) *flag.FlagSet {
 	fs.StringVar(&f.network, "network", "", "network semantics, e.g. fifo|unordered (default: the protocol's first)")
 	fs.BoolVar(&f.symmetry, "symmetry", false, "symmetry reduction")
 	fs.StringVar(&f.viz, "viz", "", "write an HTML view of a violation to this file (protocols that have one)")
+	fs.StringVar(&f.mermaid, "mermaid", "", "write the counterexample as a Mermaid sequence diagram to this file (actor protocols)")
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
 	return fs

@@ -14,6 +14,7 @@ import (
 
 	"github.com/protocheck/protocheck/counterexamples"
 	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/model"
 )
 
 // baseContext is the context a run starts from; tests replace it to
@@ -113,7 +114,26 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 	if shown != nil && j.flags.viz != "" {
 		j.writeViz(stderr, shown)
 	}
+	if shown != nil && j.flags.mermaid != "" {
+		writeMermaid(stderr, shown.Trace, j.flags.mermaid)
+	}
 	return code
+}
+
+// writeMermaid writes a trace's sequence diagram in a Markdown file.
+func writeMermaid(stderr io.Writer, tr *model.Trace, name string) {
+	var b strings.Builder
+	b.WriteString("```mermaid\n")
+	if err := counterexamples.WriteMermaid(&b, tr); err != nil {
+		fmt.Fprintf(stderr, "check: -mermaid: %v\n", err)
+		return
+	}
+	b.WriteString("```\n")
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		fmt.Fprintf(stderr, "check: -mermaid: %v\n", err)
+		return
+	}
+	fmt.Fprintf(stderr, "check: wrote %s\n", name)
 }
 
 // exitCode maps a result to the CLI's exit codes. A run the engine ended
