@@ -4,6 +4,8 @@
 //
 //	res, err := explore.Check(m, explore.Options{Workers: 2})
 //
+// The engines:
+//
 //   - BFS: level-synchronous, parallel breadth-first search. It checks
 //     Always and Sometimes properties and, for a model.Finaler, deadlocks.
 //     Visited states are 64-bit fingerprints with their parent's fingerprint
