@@ -78,6 +78,7 @@ type Ctx[M Message] struct {
 	self   ID
 	n      int
 	sends  []Envelope[M]
+	resend []bool // parallel to sends: sent with Resend
 	set    uint64 // timers set by this call
 	cancel uint64 // timers cancelled by this call
 	events []Event
@@ -88,6 +89,8 @@ type Ctx[M Message] struct {
 	widths []uint8
 	pos    int
 	chosen string // the names of the options chosen, joined with ", "
+
+	keys msgKeys // scratch for comparing messages while applying the output
 }
 
 // Self returns the id of the process whose handler is running.
@@ -102,6 +105,7 @@ func (c *Ctx[M]) Send(to ID, m M) {
 		panic(fmt.Sprintf("actor: %v sends %v to %v, but there are %d processes", c.self, m, to, c.n))
 	}
 	c.sends = append(c.sends, Envelope[M]{From: c.self, To: to, Msg: m})
+	c.resend = append(c.resend, false)
 }
 
 // Resend sends m to process to as a retransmission: it is absorbed when an
@@ -112,7 +116,7 @@ func (c *Ctx[M]) Send(to ID, m M) {
 // the network, so models with retry loops stay finite.
 func (c *Ctx[M]) Resend(to ID, m M) {
 	c.Send(to, m)
-	c.sends[len(c.sends)-1].resend = true
+	c.resend[len(c.resend)-1] = true
 }
 
 // Broadcast sends m to every other process, in id order.
@@ -184,7 +188,7 @@ func (c *Ctx[M]) Choose(options ...string) int {
 // script.
 func (c *Ctx[M]) reset(self ID) {
 	c.self = self
-	c.sends = c.sends[:0]
+	c.sends, c.resend = c.sends[:0], c.resend[:0]
 	c.set, c.cancel = 0, 0
 	c.events = c.events[:0]
 	c.script = c.script[:0]
@@ -206,7 +210,7 @@ func (c *Ctx[M]) rerun() bool {
 	c.script[j]++
 	c.script = c.script[:j+1]
 	c.widths = c.widths[:j+1]
-	c.sends = c.sends[:0]
+	c.sends, c.resend = c.sends[:0], c.resend[:0]
 	c.set, c.cancel = 0, 0
 	c.events = c.events[:0]
 	c.pos = 0

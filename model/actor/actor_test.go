@@ -43,7 +43,7 @@ func TestCanonicalNetworkAfterDeliveries(t *testing.T) {
 	enumerate(sys, func(_ tstate, _ taction, s tstate) {
 		rev := slices.Clone(s.Net)
 		slices.Reverse(rev)
-		got := sys.send(nil, -1, rev)
+		got := sys.send(nil, -1, &Ctx[tmsg]{sends: rev, resend: make([]bool, len(rev))})
 		require.Equal(t, s.Net, got, "network not canonical in %v", s)
 	})
 }
@@ -250,6 +250,6 @@ func TestSlowTimersWaitForMessages(t *testing.T) {
 	})
 	assert.Positive(t, fired, "a slow timer still fires once its process has nothing to receive")
 	s := initial(sys)[0]
-	s.Net = append(s.Net, Envelope[tmsg]{From: 1, To: 0, Msg: tmsg{Ack: true}, key: "x"})
+	s.Net = append(s.Net, Envelope[tmsg]{From: 1, To: 0, Msg: tmsg{Ack: true}})
 	sys.Next(s, func(a taction, _ tstate) { assert.NotEqual(t, Timeout, a.Kind, "p0 awaits an Ack") })
 }

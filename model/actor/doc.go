@@ -40,9 +40,11 @@
 // Duplicating (a set; delivery never removes a message). Loss is never
 // implicit: it is the budgeted drop step. In flight messages are kept in
 // canonical order (by channel, then by message key, or by send order for
-// FIFO), each with its key cached when sent, so the state key is a plain
-// loop with no sorting and the same multiset of messages gives the same
-// key whatever the order of sending.
+// FIFO) by every step, so the state key is a plain loop with no sorting
+// and the same multiset of messages gives the same key whatever the order
+// of sending. An envelope is just the channel and the message: no cached
+// key, so it is as small as the message and a network of pointer-free
+// messages is copied as plain memory.
 //
 // # Fairness, final states and symmetry
 //

@@ -1,13 +1,30 @@
 package actor
 
-import "strings"
+import "bytes"
 
 // The network is a slice of envelopes in canonical order: sorted by
 // channel (From, To), and within a channel by message key (Unordered,
 // Duplicating) or by send order (FIFO). Every step keeps the order, so the
 // key never sorts and two runs that put the same multiset of messages in
-// flight reach the same key. Each envelope caches its message's key,
-// computed once when the message is sent.
+// flight reach the same key. Envelopes hold no cached key: a message's key
+// is computed when it is needed (into reused scratch buffers), which keeps
+// an envelope as small as its message and free of pointers when the
+// message is, so copying a network is a plain memory copy.
+
+// msgKeys holds reusable buffers for comparing messages by key: b usually
+// holds the key of the message being placed, a that of the one it is
+// compared with; w holds the packed sort keys of a network (see sortNet).
+type msgKeys struct {
+	a, b []byte
+	w    []uint64
+}
+
+// compareMsg compares x and y by key (the order of the network).
+func compareMsg[M Message](k *msgKeys, x, y M) int {
+	k.a = x.AppendKey(k.a[:0])
+	k.b = y.AppendKey(k.b[:0])
+	return bytes.Compare(k.a, k.b)
+}
 
 // compareChan orders envelopes by channel.
 func compareChan[M Message](a, b *Envelope[M]) int {
@@ -22,8 +39,8 @@ func compareChan[M Message](a, b *Envelope[M]) int {
 
 // sameEnvelope reports whether a and b are the same message on the same
 // channel.
-func sameEnvelope[M Message](a, b *Envelope[M]) bool {
-	return a.From == b.From && a.To == b.To && a.key == b.key
+func sameEnvelope[M Message](k *msgKeys, a, b *Envelope[M]) bool {
+	return a.From == b.From && a.To == b.To && compareMsg(k, a.Msg, b.Msg) == 0
 }
 
 // removeAt returns a copy of net without net[i].
@@ -42,8 +59,9 @@ func insertAt[M Message](net []Envelope[M], i int, e Envelope[M]) []Envelope[M] 
 }
 
 // position returns where e goes in net (already in canonical order), and
-// whether an equal envelope is already there (Duplicating only).
-func (sys *System[P, M]) position(net []Envelope[M], e *Envelope[M]) (int, bool) {
+// whether an equal envelope is already there (Duplicating only). k.b holds
+// e's message key.
+func (sys *System[P, M]) position(net []Envelope[M], e *Envelope[M], k *msgKeys) (int, bool) {
 	i := len(net)
 	for i > 0 {
 		prev := &net[i-1]
@@ -55,11 +73,12 @@ func (sys *System[P, M]) position(net []Envelope[M], e *Envelope[M]) (int, bool)
 			break
 		}
 		if c == 0 {
-			k := strings.Compare(prev.key, e.key)
-			if k == 0 && sys.cfg.Network == Duplicating {
+			k.a = prev.Msg.AppendKey(k.a[:0])
+			c := bytes.Compare(k.a, k.b)
+			if c == 0 && sys.cfg.Network == Duplicating {
 				return i - 1, true
 			}
-			if k <= 0 {
+			if c <= 0 {
 				break
 			}
 		}
@@ -77,16 +96,16 @@ func (sys *System[P, M]) apply(s *State[P, M], id ID, local P, c *Ctx[M], remove
 		panic("actor: " + id.String() + " sets an unknown timer or has no Timeout handler")
 	}
 	next := *s
-	next.Procs = make([]Proc[P], len(s.Procs))
-	copy(next.Procs, s.Procs)
-	p := &next.Procs[id]
-	p.Local = local
-	p.Timers = (p.Timers | c.set) &^ c.cancel
-	if restart {
-		p.Down = false
+	if restart || !unchanged(&s.Procs[id], local, c) {
+		next.Procs = make([]Proc[P], len(s.Procs))
+		copy(next.Procs, s.Procs)
+		p := &next.Procs[id]
+		p.Local = local
+		p.Timers = (p.Timers | c.set) &^ c.cancel
+		p.Down = false // restart: up again; otherwise it was up
 	}
 	if remove >= 0 || len(c.sends) > 0 {
-		next.Net = sys.send(s.Net, remove, c.sends)
+		next.Net = sys.send(s.Net, remove, c)
 	}
 	if len(c.events) > 0 {
 		next.History = append(s.History[:len(s.History):len(s.History)], c.events...)
@@ -94,39 +113,57 @@ func (sys *System[P, M]) apply(s *State[P, M], id ID, local P, c *Ctx[M], remove
 	return next
 }
 
+// unchanged reports whether a live process p is left as it was by a
+// handler that returned local and wrote its timers to c: then the
+// successor shares its predecessor's Procs instead of copying them. Equal
+// keys mean equal values (see Value).
+func unchanged[P Value, M Message](p *Proc[P], local P, c *Ctx[M]) bool {
+	if (p.Timers|c.set)&^c.cancel != p.Timers {
+		return false
+	}
+	k := &c.keys
+	k.a = p.Local.AppendKey(k.a[:0])
+	k.b = local.AppendKey(k.b[:0])
+	return bytes.Equal(k.a, k.b)
+}
+
 // send returns a new network: net without net[remove] (if remove >= 0) and
-// with sends inserted in canonical order.
-func (sys *System[P, M]) send(net []Envelope[M], remove int, sends []Envelope[M]) []Envelope[M] {
-	out := make([]Envelope[M], 0, len(net)+len(sends))
+// with c's sends inserted in canonical order.
+func (sys *System[P, M]) send(net []Envelope[M], remove int, c *Ctx[M]) []Envelope[M] {
+	out := make([]Envelope[M], 0, len(net)+len(c.sends))
 	if remove >= 0 {
 		out = append(out, net[:remove]...)
 		out = append(out, net[remove+1:]...)
 	} else {
 		out = append(out, net...)
 	}
-	var buf [64]byte
-	for _, e := range sends {
-		e.key = string(e.Msg.AppendKey(buf[:0]))
-		if e.resend && inFlight(out, &e) {
+	k := &c.keys
+	for j := range c.sends {
+		e := &c.sends[j]
+		k.b = e.Msg.AppendKey(k.b[:0])
+		if c.resend[j] && inFlight(out, e, k) {
 			continue
 		}
-		e.resend = false
-		i, dup := sys.position(out, &e)
+		i, dup := sys.position(out, e, k)
 		if dup {
 			continue
 		}
-		out = append(out, e)
+		out = append(out, *e)
 		copy(out[i+1:], out[i:])
-		out[i] = e
+		out[i] = *e
 	}
 	return out
 }
 
-// inFlight reports whether an envelope equal to e is in net.
-func inFlight[M Message](net []Envelope[M], e *Envelope[M]) bool {
+// inFlight reports whether an envelope equal to e is in net. k.b holds e's
+// message key.
+func inFlight[M Message](net []Envelope[M], e *Envelope[M], k *msgKeys) bool {
 	for i := range net {
-		if sameEnvelope(&net[i], e) {
-			return true
+		if p := &net[i]; p.From == e.From && p.To == e.To {
+			k.a = p.Msg.AppendKey(k.a[:0])
+			if bytes.Equal(k.a, k.b) {
+				return true
+			}
 		}
 	}
 	return false
@@ -140,7 +177,7 @@ func (sys *System[P, M]) withNet(s *State[P, M], net []Envelope[M]) State[P, M] 
 }
 
 // netFaults yields the drop and dup steps the budgets allow.
-func (sys *System[P, M]) netFaults(s *State[P, M], yield func(Action[M], State[P, M])) {
+func (sys *System[P, M]) netFaults(s *State[P, M], c *Ctx[M], yield func(Action[M], State[P, M])) {
 	f := sys.cfg.Faults
 	canDrop := int(s.Used.Drop) < f.Drop
 	canDup := int(s.Used.Dup) < f.Dup && sys.cfg.Network != Duplicating
@@ -149,7 +186,7 @@ func (sys *System[P, M]) netFaults(s *State[P, M], yield func(Action[M], State[P
 	}
 	for i := range s.Net {
 		e := &s.Net[i]
-		if i > 0 && sameEnvelope(&s.Net[i-1], e) {
+		if i > 0 && sameEnvelope(&c.keys, &s.Net[i-1], e) {
 			continue // the same step as for the previous, equal message
 		}
 		if canDrop {

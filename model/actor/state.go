@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 
@@ -36,8 +37,6 @@ type Used struct {
 type Envelope[M Message] struct {
 	From, To ID // the channel
 	Msg      M  // the payload
-	key      string
-	resend   bool // in Ctx.sends only: absorbed if already in flight
 }
 
 // String formats the envelope as "p1->p2 Msg".
@@ -111,7 +110,7 @@ func appendKey[P Value, M Message](dst []byte, s *State[P, M]) []byte {
 	for i := range s.Net {
 		e := &s.Net[i]
 		dst = append(dst, byte(e.From), byte(e.To))
-		dst = model.AppendString(dst, e.key)
+		dst = appendPrefixed(dst, e.Msg)
 	}
 	u := s.Used
 	dst = append(dst, u.Drop, u.Dup, u.Crash, u.Restart, u.Partition)
@@ -121,6 +120,27 @@ func appendKey[P Value, M Message](dst []byte, s *State[P, M]) []byte {
 		dst = append(dst, byte(e.Kind), byte(e.Client))
 		dst = e.Op.AppendKey(dst)
 	}
+	return dst
+}
+
+// appendPrefixed appends v's key with its length first, as
+// model.AppendString would append it: the key is appended in place and
+// the length written before it, shifting the key only when its length
+// takes more than one byte.
+func appendPrefixed[V Value](dst []byte, v V) []byte {
+	dst = append(dst, 0)
+	at := len(dst)
+	dst = v.AppendKey(dst)
+	n := len(dst) - at
+	if n < 0x80 {
+		dst[at-1] = byte(n)
+		return dst
+	}
+	var pre [binary.MaxVarintLen64]byte
+	l := binary.PutUvarint(pre[:], uint64(n))
+	dst = append(dst, pre[1:l]...) // room for the longer prefix
+	copy(dst[at-1+l:], dst[at:at+n])
+	copy(dst[at-1:], pre[:l])
 	return dst
 }
 

@@ -1,12 +1,6 @@
 package actor
 
-import (
-	"bytes"
-	"slices"
-	"strings"
-
-	"github.com/protocheck/protocheck/model"
-)
+import "bytes"
 
 // Canonical implements model.Symmetric. It returns the member of s's orbit
 // (under permutations of each Config.Symmetry group) with the smallest key,
@@ -18,46 +12,102 @@ import (
 // every permutation within runs of equal signatures and keeps the smallest
 // key. Permuting a whole group is then needed only for processes that look
 // alike. Without Symmetry it returns s.
+//
+// The search works in a reused scratch (see canonScratch): candidate
+// states are permuted into reused slices, and only the winner, when it is
+// not s itself, is copied into a fresh state.
 func (sys *System[P, M]) Canonical(s State[P, M]) State[P, M] {
 	if len(sys.cfg.Symmetry) == 0 {
 		return s
 	}
-	blur := sys.identity()
-	for _, g := range sys.cfg.Symmetry {
-		for _, id := range g {
-			blur[id] = slices.Min(g)
-		}
-	}
-	sigs := sys.signatures(&s, blur)
-	var classes []tieClass
-	for _, g := range sys.cfg.Symmetry {
-		order := slices.Clone(g)
-		slots := slices.Clone(g)
-		slices.Sort(slots)
-		slices.SortStableFunc(order, func(a, b ID) int { return bytes.Compare(sigs[a], sigs[b]) })
-		for lo := 0; lo < len(order); {
-			hi := lo + 1
-			for hi < len(order) && bytes.Equal(sigs[order[lo]], sigs[order[hi]]) {
-				hi++
-			}
-			classes = append(classes, tieClass{members: order[lo:hi], slots: slots[lo:hi]})
-			lo = hi
-		}
-	}
-	classes = sys.fixAutomorphic(&s, classes)
-	if identical(classes) {
+	c := sys.canonPool.Get().(*canonScratch[P, M])
+	defer sys.canonPool.Put(c)
+	perm := c.canonical(sys, &s)
+	if perm == nil {
 		return s // already in canonical order: no need to copy it
 	}
-	c := canon[P, M]{sys: sys, s: &s, perm: sys.identity()}
-	c.search(classes)
+	var next State[P, M] // fresh slices: the result outlives the scratch
+	sys.permuteInto(&next, &s, perm, &c.keys)
+	return next
+}
+
+// canonical returns the permutation that takes s to its canonical
+// representative, or nil when that is the identity.
+func (c *canonScratch[P, M]) canonical(sys *System[P, M], s *State[P, M]) []ID {
+	c.signatures(sys, s)
+	c.order, c.classes = c.order[:0], c.classes[:0]
+	for _, g := range sys.cfg.Symmetry {
+		lo := len(c.order)
+		c.order = append(c.order, g...)
+		c.sortBySig(c.order[lo:])
+		for hi := lo + 1; lo < len(c.order); hi++ {
+			if hi == len(c.order) || !c.sameSig(c.order[lo], c.order[hi]) {
+				c.classes = append(c.classes, tieClass{int32(lo), int32(hi)})
+				lo = hi
+			}
+		}
+	}
+	classes := c.fixAutomorphic(sys, s)
+	if c.identical(sys, classes) {
+		return nil
+	}
+	c.resetPerm(sys.n)
+	if singletons(classes) {
+		// The usual case: a single candidate, so no key to compare.
+		for _, cl := range classes {
+			c.perm[c.order[cl.lo]] = sys.slots[cl.lo]
+		}
+		return c.perm
+	}
+	c.found = false
+	c.search(sys, s, classes)
+	if isIdentity(c.best) {
+		return nil
+	}
 	return c.best
 }
 
+// sortBySig sorts ids by signature, stably (by insertion: groups are
+// small).
+func (c *canonScratch[P, M]) sortBySig(ids []ID) {
+	for i := 1; i < len(ids); i++ {
+		for j := i; j > 0 && c.lessSig(ids[j], ids[j-1]); j-- {
+			ids[j], ids[j-1] = ids[j-1], ids[j]
+		}
+	}
+}
+
+// A tieClass is a run of processes with equal signatures,
+// canonScratch.order[lo:hi], and the slots (ids) they are assigned to, in
+// some order: System.slots[lo:hi].
+type tieClass struct{ lo, hi int32 }
+
 // identical reports whether classes leave a single assignment, the
 // identity: every class has one member, assigned to its own id.
-func identical(classes []tieClass) bool {
+func (c *canonScratch[P, M]) identical(sys *System[P, M], classes []tieClass) bool {
 	for _, cl := range classes {
-		if len(cl.members) != 1 || cl.members[0] != cl.slots[0] {
+		if cl.hi-cl.lo != 1 || c.order[cl.lo] != sys.slots[cl.lo] {
+			return false
+		}
+	}
+	return true
+}
+
+// singletons reports whether every class has a single member: there is
+// one candidate permutation.
+func singletons(classes []tieClass) bool {
+	for _, cl := range classes {
+		if cl.hi-cl.lo != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// isIdentity reports whether perm maps every id to itself.
+func isIdentity(perm []ID) bool {
+	for i, id := range perm {
+		if ID(i) != id {
 			return false
 		}
 	}
@@ -71,195 +121,82 @@ func identical(classes []tieClass) bool {
 // same state and one order suffices. This keeps Canonical linear instead
 // of factorial on states where many processes look alike, and keeps it
 // complete. The members of a dropped class are assigned to its slots in
-// order.
-func (sys *System[P, M]) fixAutomorphic(s *State[P, M], classes []tieClass) []tieClass {
-	var own, key []byte
-	out := classes[:0:0]
-	for _, cl := range classes {
-		if len(cl.members) < 2 {
-			out = append(out, cl)
+// order. It returns the remaining classes (in c.fixed).
+func (c *canonScratch[P, M]) fixAutomorphic(sys *System[P, M], s *State[P, M]) []tieClass {
+	c.fixed = c.fixed[:0]
+	haveOwn := false
+	for _, cl := range c.classes {
+		if cl.hi-cl.lo < 2 {
+			c.fixed = append(c.fixed, cl)
 			continue
 		}
-		if own == nil {
-			own = appendKey(nil, s)
+		if !haveOwn {
+			c.own, haveOwn = appendKey(c.own[:0], s), true
 		}
 		same := true
-		for k := 0; k+1 < len(cl.members) && same; k++ {
-			swap := sys.identity()
-			a, b := cl.members[k], cl.members[k+1]
-			swap[a], swap[b] = b, a
-			t := sys.permute(s, swap)
-			key = appendKey(key[:0], &t)
-			same = bytes.Equal(own, key)
+		c.resetPerm(sys.n)
+		for k := cl.lo; k+1 < cl.hi && same; k++ {
+			a, b := c.order[k], c.order[k+1]
+			c.perm[a], c.perm[b] = b, a
+			sys.permuteInto(&c.t, s, c.perm, &c.keys)
+			c.key = appendKey(c.key[:0], &c.t)
+			same = bytes.Equal(c.own, c.key)
+			c.perm[a], c.perm[b] = a, b
 		}
 		if !same {
-			out = append(out, cl)
+			c.fixed = append(c.fixed, cl)
 			continue
 		}
-		for k := range cl.members {
-			out = append(out, tieClass{members: cl.members[k : k+1], slots: cl.slots[k : k+1]})
+		for k := cl.lo; k < cl.hi; k++ {
+			c.fixed = append(c.fixed, tieClass{k, k + 1})
 		}
 	}
-	return out
-}
-
-// A tieClass is a run of processes with equal signatures and the slots
-// (ids) they are assigned to, in some order.
-type tieClass struct {
-	members, slots []ID
-}
-
-// canon is the state of the search for the smallest key.
-type canon[P Value, M Message] struct {
-	sys     *System[P, M]
-	s       *State[P, M]
-	perm    []ID
-	best    State[P, M]
-	bestKey []byte
-	found   bool
-	buf     []byte
+	return c.fixed
 }
 
 // search tries every assignment of the first class's members to its slots,
-// then recurses on the rest.
-func (c *canon[P, M]) search(classes []tieClass) {
+// then recurses on the rest, keeping the permutation with the smallest key
+// in c.best. It permutes the members in place.
+func (c *canonScratch[P, M]) search(sys *System[P, M], s *State[P, M], classes []tieClass) {
 	if len(classes) == 0 {
-		t := c.sys.permute(c.s, c.perm)
-		c.buf = appendKey(c.buf[:0], &t)
-		if !c.found || bytes.Compare(c.buf, c.bestKey) < 0 {
-			c.best, c.found = t, true
-			c.bestKey = append(c.bestKey[:0], c.buf...)
-		}
+		c.leaf(sys, s)
 		return
 	}
+	c.heap(sys, s, classes, int(classes[0].hi-classes[0].lo))
+}
+
+// heap runs Heap's algorithm on the first k members of classes[0],
+// searching the rest of the classes for every ordering.
+func (c *canonScratch[P, M]) heap(sys *System[P, M], s *State[P, M], classes []tieClass, k int) {
 	cl := classes[0]
-	members := slices.Clone(cl.members)
-	permutations(members, func(ms []ID) {
-		for k, m := range ms {
-			c.perm[m] = cl.slots[k]
+	ids := c.order[cl.lo:cl.hi]
+	if k <= 1 {
+		for j, m := range ids {
+			c.perm[m] = sys.slots[int(cl.lo)+j]
 		}
-		c.search(classes[1:])
-	})
-}
-
-// permutations calls f with every ordering of ids (Heap's algorithm),
-// permuting ids in place.
-func permutations(ids []ID, f func([]ID)) {
-	var gen func(k int)
-	gen = func(k int) {
-		if k <= 1 {
-			f(ids)
-			return
-		}
-		for i := 0; i < k; i++ {
-			gen(k - 1)
-			if i < k-1 {
-				if k%2 == 0 {
-					ids[i], ids[k-1] = ids[k-1], ids[i]
-				} else {
-					ids[0], ids[k-1] = ids[k-1], ids[0]
-				}
+		c.search(sys, s, classes[1:])
+		return
+	}
+	for i := 0; i < k; i++ {
+		c.heap(sys, s, classes, k-1)
+		if i < k-1 {
+			if k%2 == 0 {
+				ids[i], ids[k-1] = ids[k-1], ids[i]
+			} else {
+				ids[0], ids[k-1] = ids[k-1], ids[0]
 			}
 		}
 	}
-	gen(len(ids))
 }
 
-// identity returns the identity permutation of the process ids.
-func (sys *System[P, M]) identity() []ID {
-	perm := make([]ID, sys.n)
-	for i := range perm {
-		perm[i] = ID(i)
+// leaf keys s permuted by c.perm and keeps c.perm in c.best when the key
+// is the smallest so far.
+func (c *canonScratch[P, M]) leaf(sys *System[P, M], s *State[P, M]) {
+	sys.permuteInto(&c.t, s, c.perm, &c.keys)
+	c.key = appendKey(c.key[:0], &c.t)
+	if !c.found || bytes.Compare(c.key, c.bestKey) < 0 {
+		c.found = true
+		c.bestKey = append(c.bestKey[:0], c.key...)
+		c.best = append(c.best[:0], c.perm...)
 	}
-	return perm
-}
-
-// signatures returns, per process, a key that no permutation of the
-// symmetry groups changes: its blurred local state, liveness and timers,
-// and the sorted blurred keys of the messages it sends and receives. All
-// keys live in one buffer, to keep allocations few.
-func (sys *System[P, M]) signatures(s *State[P, M], blur []ID) [][]byte {
-	type ref struct {
-		proc   ID
-		lo, hi int32
-	}
-	buf := make([]byte, 0, 8*len(s.Net)+16)
-	refs := make([]ref, 0, 2*len(s.Net))
-	for _, e := range s.Net {
-		m := sys.cfg.PermuteMsg(e.Msg, blur)
-		lo := len(buf)
-		buf = m.AppendKey(append(buf, 'o', byte(blur[e.To])))
-		refs = append(refs, ref{e.From, int32(lo), int32(len(buf))})
-		lo = len(buf)
-		buf = m.AppendKey(append(buf, 'i', byte(blur[e.From])))
-		refs = append(refs, ref{e.To, int32(lo), int32(len(buf))})
-	}
-	slices.SortFunc(refs, func(a, b ref) int {
-		if a.proc != b.proc {
-			return int(a.proc) - int(b.proc)
-		}
-		return bytes.Compare(buf[a.lo:a.hi], buf[b.lo:b.hi])
-	})
-	out := make([]byte, 0, len(buf)+16*sys.n)
-	ends := make([]int, sys.n)
-	r := 0
-	for i, p := range s.Procs {
-		out = model.AppendBool(out, p.Down)
-		out = model.AppendUint(out, p.Timers)
-		out = sys.cfg.PermuteLocal(p.Local, blur).AppendKey(out)
-		for ; r < len(refs) && refs[r].proc == ID(i); r++ {
-			out = model.AppendBytes(out, buf[refs[r].lo:refs[r].hi])
-		}
-		ends[i] = len(out)
-	}
-	sigs := make([][]byte, sys.n)
-	for i := range sigs {
-		lo := 0
-		if i > 0 {
-			lo = ends[i-1]
-		}
-		sigs[i] = out[lo:ends[i]:ends[i]]
-	}
-	return sigs
-}
-
-// permute returns s with every process id i renamed perm[i] (perm is a
-// bijection here), its network back in canonical order.
-func (sys *System[P, M]) permute(s *State[P, M], perm []ID) State[P, M] {
-	next := State[P, M]{Used: s.Used, Procs: make([]Proc[P], len(s.Procs))}
-	for i, p := range s.Procs {
-		p.Local = sys.cfg.PermuteLocal(p.Local, perm)
-		next.Procs[perm[i]] = p
-	}
-	if len(s.Net) > 0 {
-		next.Net = make([]Envelope[M], len(s.Net))
-		var scratch []byte
-		for i, e := range s.Net {
-			e.From, e.To = perm[e.From], perm[e.To]
-			e.Msg = sys.cfg.PermuteMsg(e.Msg, perm)
-			if scratch = e.Msg.AppendKey(scratch[:0]); string(scratch) != e.key {
-				e.key = string(scratch) // a message that holds ids: a new key
-			}
-			next.Net[i] = e
-		}
-		slices.SortStableFunc(next.Net, func(a, b Envelope[M]) int {
-			if c := compareChan(&a, &b); c != 0 || sys.cfg.Network == FIFO {
-				return c
-			}
-			return strings.Compare(a.key, b.key)
-		})
-	}
-	for i := 0; i < sys.n && s.Cut != 0; i++ {
-		next.Cut |= (s.Cut >> i & 1) << perm[i]
-	}
-	if next.Cut&1 == 0 && next.Cut != 0 {
-		next.Cut ^= uint64(1)<<sys.n - 1
-	}
-	if len(s.History) > 0 {
-		next.History = slices.Clone(s.History)
-		for i := range next.History {
-			next.History[i].Client = perm[next.History[i].Client]
-		}
-	}
-	return next
 }

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -59,12 +60,16 @@ func clients(t require.TestingT, k int, f Faults) *System[tproc, tmsg] {
 
 // allPerms returns every permutation of ids 1..k (0 fixed).
 func allPerms(k int) [][]ID {
-	var out [][]ID
-	ids := make([]ID, k)
-	for i := range ids {
-		ids[i] = ID(i + 1)
+	if k == 0 {
+		return [][]ID{{0}}
 	}
-	permutations(ids, func(p []ID) { out = append(out, append([]ID{0}, p...)) })
+	var out [][]ID
+	for _, p := range allPerms(k - 1) {
+		for i := 1; i <= k; i++ { // insert id k at every position after 0
+			q := slices.Insert(slices.Clone(p), i, ID(k))
+			out = append(out, q)
+		}
+	}
 	return out
 }
 

@@ -51,6 +51,11 @@ type System[P Value, M Message] struct {
 	cfg  Config[P, M]
 	n    int
 	pool sync.Pool // *Ctx[M], reused across Next calls
+
+	// Symmetry (see Canonical), read-only after New but for the pool.
+	blur      []ID      // every grouped id mapped to its group's smallest
+	slots     []ID      // each group's ids, sorted, groups in turn
+	canonPool sync.Pool // *canonScratch[P, M], reused across Canonical calls
 }
 
 // New validates cfg and returns the system. It returns an error wrapping
@@ -61,6 +66,7 @@ func New[P Value, M Message](cfg Config[P, M]) (*System[P, M], error) {
 	}
 	sys := &System[P, M]{cfg: cfg, n: len(cfg.Actors)}
 	sys.pool.New = func() any { return &Ctx[M]{n: sys.n} }
+	sys.initSymmetry()
 	return sys, nil
 }
 
@@ -170,7 +176,7 @@ func (sys *System[P, M]) Next(s State[P, M], yield func(Action[M], State[P, M]))
 	defer sys.pool.Put(c)
 	sys.deliveries(&s, c, yield)
 	sys.timeouts(&s, c, yield)
-	sys.netFaults(&s, yield)
+	sys.netFaults(&s, c, yield)
 	sys.procFaults(&s, c, yield)
 	sys.partitions(&s, yield)
 }
@@ -180,7 +186,7 @@ func (sys *System[P, M]) Next(s State[P, M], yield func(Action[M], State[P, M]))
 func (sys *System[P, M]) deliveries(s *State[P, M], c *Ctx[M], yield func(Action[M], State[P, M])) {
 	for i := range s.Net {
 		e := &s.Net[i]
-		if !sys.deliverable(s, i) || s.Partitioned(e.From, e.To) {
+		if !sys.deliverable(s, i, &c.keys) || s.Partitioned(e.From, e.To) {
 			continue
 		}
 		a := Action[M]{Kind: Deliver, From: e.From, To: e.To, Msg: e.Msg}
@@ -210,7 +216,7 @@ func (sys *System[P, M]) deliveries(s *State[P, M], c *Ctx[M], yield func(Action
 // deliverable reports whether Net[i] may be delivered next: the head of its
 // channel under FIFO, and the first of a run of equal messages otherwise
 // (delivering either of two equal messages gives the same state).
-func (sys *System[P, M]) deliverable(s *State[P, M], i int) bool {
+func (sys *System[P, M]) deliverable(s *State[P, M], i int, k *msgKeys) bool {
 	if i == 0 {
 		return true
 	}
@@ -218,7 +224,7 @@ func (sys *System[P, M]) deliverable(s *State[P, M], i int) bool {
 	if sys.cfg.Network == FIFO {
 		return prev.From != e.From || prev.To != e.To
 	}
-	return !sameEnvelope(prev, e)
+	return !sameEnvelope(k, prev, e)
 }
 
 // timeouts yields one step per set timer of every live process.
