@@ -96,12 +96,6 @@ func echo(t interface{ Fatal(...any) }, net Network, f Faults, sends ...uint8) *
 type tstate = State[tproc, tmsg]
 type taction = Action[tmsg]
 
-// edge is one step found by enumerate.
-type edge struct {
-	from, to tstate
-	a        taction
-}
-
 // enumerate is a naive reference explorer: a map of keys, a queue, and
 // every edge. It is independent of package explore.
 func enumerate[P Value, M Message](m model.Model[State[P, M], Action[M]], visit func(from State[P, M], a Action[M], to State[P, M])) map[string]State[P, M] {
