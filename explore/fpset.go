@@ -70,13 +70,17 @@ const (
 type slot struct{ fp, parent uint64 }
 
 type segment struct {
+	// Read on every insert, written only while growing.
 	slots  []slot
 	mask   uint64
 	shift  uint // 64 - log2(len(slots))
 	growAt int64
-	count  atomic.Int64 // entries, as of the last addCounts
-	full   atomic.Bool  // a probe ran past maxProbe: grow now
-	_      [64]byte     // keep segments' counters on separate cache lines
+	_      [16]byte // the counters below go on another cache line: writing
+	// them between blocks must not evict the fields above from the other
+	// workers' caches.
+	count atomic.Int64 // entries, as of the last addCounts
+	full  atomic.Bool  // a probe ran past maxProbe: grow now
+	_     [55]byte
 }
 
 type insertResult uint8
