@@ -19,7 +19,12 @@ type State[P any, M Message] struct {
 	Used    Used          // faults taken so far, bounded by Config.Faults
 	Cut     uint64        // partition: the side holding p0 as a bit set of ids; 0 when healed
 	History []Event       // client-visible calls and returns, oldest first
+	names   *names        // the System's timer names, for Fields; not part of the state
 }
+
+// names holds what a System knows to print a state: shared by all the
+// states of one System, never part of a key.
+type names struct{ timers []string }
 
 // A Proc is one process's slot in a State.
 type Proc[P any] struct {
@@ -192,8 +197,17 @@ func cutString(cut uint64, n int) string {
 	return "{" + strings.Join(a, ",") + "} | {" + strings.Join(b, ",") + "}"
 }
 
+// timerName returns timer t's name when the state knows the names (states
+// made by a System do), its index otherwise.
+func (s State[P, M]) timerName(t int) string {
+	if s.names != nil && t < len(s.names.timers) {
+		return s.names.timers[t]
+	}
+	return fmt.Sprint(t)
+}
+
 // Fields implements model.Fielder, for traces: one field per process
-// ("p1": its local state, the indexes of its set timers, and whether it is
+// ("p1": its local state, the names of its set timers, and whether it is
 // down), then the messages in flight, the faults used, the partition and
 // the history when there are any.
 func (s State[P, M]) Fields() []model.Field {
@@ -204,7 +218,7 @@ func (s State[P, M]) Fields() []model.Field {
 			var ts []string
 			for t := 0; t < 64; t++ {
 				if p.Timers&(1<<t) != 0 {
-					ts = append(ts, fmt.Sprint(t))
+					ts = append(ts, s.timerName(t))
 				}
 			}
 			v += " timers=" + strings.Join(ts, ",")

@@ -48,9 +48,10 @@ type Config[P Value, M Message] struct {
 // model.Symmetric (the identity when no symmetry is configured). Build one
 // with New. It is safe for concurrent use by the engines' workers.
 type System[P Value, M Message] struct {
-	cfg  Config[P, M]
-	n    int
-	pool sync.Pool // *Ctx[M], reused across Next calls
+	cfg   Config[P, M]
+	n     int
+	pool  sync.Pool // *Ctx[M], reused across Next calls
+	names *names    // shared by every state, for traces
 
 	// Symmetry (see Canonical), read-only after New but for the pool.
 	blur      []ID      // every grouped id mapped to its group's smallest
@@ -64,7 +65,7 @@ func New[P Value, M Message](cfg Config[P, M]) (*System[P, M], error) {
 	if err := validate(&cfg); err != nil {
 		return nil, err
 	}
-	sys := &System[P, M]{cfg: cfg, n: len(cfg.Actors)}
+	sys := &System[P, M]{cfg: cfg, n: len(cfg.Actors), names: &names{timers: cfg.Timers}}
 	sys.pool.New = func() any { return &Ctx[M]{n: sys.n} }
 	sys.initSymmetry()
 	return sys, nil
@@ -147,7 +148,7 @@ func (sys *System[P, M]) FairClass(a Action[M]) (string, bool) { return a.fairCl
 // Init implements model.Model: every process runs Start, in id order; each
 // combination of the handlers' choices is one initial state.
 func (sys *System[P, M]) Init(yield func(State[P, M])) {
-	s := State[P, M]{Procs: make([]Proc[P], sys.n)}
+	s := State[P, M]{Procs: make([]Proc[P], sys.n), names: sys.names}
 	sys.start(0, s, yield)
 }
 
