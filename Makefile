@@ -4,7 +4,7 @@
 GO ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test test-full bench lint counterexamples
+.PHONY: run test test-full bench lint counterexamples check
 
 # Check the default protocol (Lamport's TwoPhase commit, 5 resource
 # managers) and print the result.
@@ -41,3 +41,12 @@ lint:
 # Regenerate the saved counterexample traces.
 counterexamples:
 	bash counterexamples/regen.sh
+
+# Run the CLI over every protocol at its default size and variant (each must
+# exit 0: every property holds over the complete state space).
+check:
+	@$(GO) build -o /tmp/protocheck-check ./cmd/check
+	@for p in $$(/tmp/protocheck-check list -names); do \
+		echo "== $$p"; /tmp/protocheck-check run $$p -quiet >/tmp/protocheck-check.out; c=$$?; \
+		tail -n 1 /tmp/protocheck-check.out; [ $$c -eq 0 ] || exit $$c; \
+	done

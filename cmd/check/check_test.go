@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,6 +81,17 @@ func TestListShowsEverything(t *testing.T) {
 	} {
 		assert.Contains(t, out, want)
 	}
+}
+
+func TestListNames(t *testing.T) {
+	code, out, _ := runCLI(t, "list", "-names")
+	require.Equal(t, exitOK, code)
+	names := strings.Fields(out)
+	assert.Contains(t, names, "twophase")
+	assert.Contains(t, names, "testcounter")
+	assert.IsIncreasing(t, names, "sorted")
+	code, _, _ = runCLI(t, "list", "-bogus")
+	assert.Equal(t, exitUsage, code)
 }
 
 func TestBadUsage(t *testing.T) {

@@ -8,12 +8,20 @@ import (
 
 // listCmd prints the catalogue: each protocol with its summary, -n, variants,
 // faults and networks, and its properties (liveness ones marked), taken
-// from a runner built with the default configuration.
+// from a runner built with the default configuration. `list -names` prints
+// only the names, one a line, for scripts.
 func listCmd(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		return usageErr(stderr, "list takes no arguments (got %q)", strings.Join(args, " "))
+	names := len(args) == 1 && args[0] == "-names"
+	if len(args) > 0 && !names {
+		return usageErr(stderr, "list takes no arguments but -names (got %q)", strings.Join(args, " "))
 	}
 	ps := protocols()
+	if names {
+		for _, p := range ps {
+			fmt.Fprintln(stdout, p.Name)
+		}
+		return exitOK
+	}
 	if len(ps) == 0 {
 		fmt.Fprintln(stdout, "no protocols registered")
 		return exitOK

@@ -1,7 +1,7 @@
 // Command check runs protocheck's model checker on the protocols in its
 // catalogue, and replays saved counterexamples.
 //
-//	check list                         the protocols, their parameters and properties
+//	check list [-names]                the protocols, their parameters and properties
 //	check run <protocol> [flags]       explore a protocol; print a summary and a shortest counterexample
 //	check replay <file.trace>          re-execute a saved trace and check it still fails
 //
@@ -32,7 +32,7 @@ const (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 const usage = `usage:
-  check list                       list protocols, parameters, variants and properties
+  check list [-names]              list protocols, parameters, variants and properties
   check run <protocol> [flags]     model-check one protocol (check run -h for flags)
   check replay [-q] <file.trace>   replay a saved trace; exit 1 if it still fails
 
