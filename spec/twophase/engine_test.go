@@ -140,3 +140,28 @@ func BenchmarkNext(b *testing.B) {
 		m.Next(s, func(Action, State) { n++ })
 	}
 }
+
+// TestLargerSizesMatchSPIN pins the distinct counts at 7 and 8 resource
+// managers that SPIN stores for bench/twophase.pml (bench/run.sh checks
+// the equality in every bench run), for BFS with 1 and 2 workers and DFS.
+func TestLargerSizesMatchSPIN(t *testing.T) {
+	if testing.Short() {
+		t.Skip("seconds of exploration: run without -short (make test-full)")
+	}
+	for _, tc := range []struct {
+		n    int
+		want int64
+	}{{7, 296_448}, {8, 1_745_408}} {
+		m := mustNew(t, tc.n, VariantCorrect)
+		for _, run := range []func() (*explore.Result, error){
+			func() (*explore.Result, error) { return explore.BFS(m, explore.Options{Workers: 1}) },
+			func() (*explore.Result, error) { return explore.BFS(m, explore.Options{Workers: 2}) },
+			func() (*explore.Result, error) { return explore.DFS(m, explore.Options{}) },
+		} {
+			res, err := run()
+			require.NoError(t, err)
+			assert.True(t, res.OK(), "N=%d %s", tc.n, res.Engine)
+			assert.Equal(t, tc.want, res.Distinct, "N=%d %s with %d workers", tc.n, res.Engine, res.Workers)
+		}
+	}
+}
