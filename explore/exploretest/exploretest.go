@@ -93,3 +93,20 @@ func detail(msg string) string {
 	}
 	return ": " + msg
 }
+
+// SameVerdicts fails t unless got reports the same properties as want, in
+// the same order, each with the same status: for comparing runs that must
+// agree (with and without symmetry reduction, BFS and DFS, 1 and N
+// workers). what names the comparison in failure messages.
+func SameVerdicts(t testing.TB, want, got *explore.Result, what string) {
+	t.Helper()
+	if len(got.Properties) != len(want.Properties) {
+		t.Errorf("%s: %d properties, want %d", what, len(got.Properties), len(want.Properties))
+		return
+	}
+	for i, p := range want.Properties {
+		if g := got.Properties[i]; g.Name != p.Name || g.Status != p.Status {
+			t.Errorf("%s: property %d is %q %s, want %q %s", what, i, g.Name, g.Status, p.Name, p.Status)
+		}
+	}
+}

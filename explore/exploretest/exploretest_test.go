@@ -89,3 +89,15 @@ func TestViolates(t *testing.T) {
 	r = runRecorded(func(tb testing.TB) { Violates(tb, counter(10, 5), "no such property") })
 	assert.True(t, r.fatal)
 }
+
+func TestSameVerdicts(t *testing.T) {
+	ok, err := explore.BFS(counter(10, 5), explore.Options{})
+	require.NoError(t, err)
+	bad, err := explore.BFS(counter(3, 5), explore.Options{})
+	require.NoError(t, err)
+	r := runRecorded(func(tb testing.TB) { SameVerdicts(tb, ok, ok, "same run") })
+	assert.Empty(t, r.errors)
+	r = runRecorded(func(tb testing.TB) { SameVerdicts(tb, ok, bad, "bounds differ") })
+	require.Len(t, r.errors, 1)
+	assert.Contains(t, r.errors[0], `"below limit" violated, want "below limit" holds`)
+}
