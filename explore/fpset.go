@@ -14,11 +14,11 @@ import (
 // fingerprint of its parent so that traces are rebuilt by walking parents
 // back (no full states are kept for visited states). 16 bytes per slot.
 //
-// The table is split into segSize segments chosen by the fingerprint's top
-// bits; each is a linear-probing table indexed by the low bits and grows on
-// its own. Growing one segment at a time keeps the peak memory of a resize
-// at 1/segSize of the table instead of the 1.5x a single table needs, which
-// matters at tens of millions of states. Slots live outside the Go heap
+// The table is split into segCount segments chosen by the fingerprint's top
+// bits; each is a linear-probing table indexed by the next bits (see home)
+// and grows on its own. Growing one segment per core at a time keeps the
+// peak memory of a resize at a few segments above the table instead of the
+// 1.5x a single table needs, which matters at tens of millions of states. Slots live outside the Go heap
 // (allocSlots).
 //
 // Workers hold mu for reading while they insert a block of successors. The
@@ -266,8 +266,8 @@ func (t *fpSet) len() int64 {
 	return n
 }
 
-// grow doubles every segment past its threshold, one at a time. The caller
-// must not hold mu. It returns ErrMemory when the budget would be exceeded.
+// grow doubles every segment past its threshold, one per core at a time.
+// The caller must not hold mu. It returns ErrMemory when the budget would be exceeded.
 func (t *fpSet) grow() error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
