@@ -64,7 +64,7 @@ func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	}
 	e.v.settle()
 	res.Elapsed = e.mo.finish()
-	res.Complete = len(e.level) == 0 && !e.lost.Load() && !e.v.panicked()
+	res.Complete = len(e.level) == 0 && !e.lost.Load() // a panic sets lost
 	if !res.Complete {
 		res.StopReason = e.mo.stopReason()
 	}
@@ -73,7 +73,7 @@ func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	res.MaxDepth = depth
 	res.PeakRSS = peakRSS()
 	res.Collision = collision(res.Distinct)
-	k := newKeyer[S, A](m, opts.Symmetry)
+	k := newKeyer[S](m, opts.Symmetry)
 	res.Properties = e.v.results(res.Complete, "bfs", func(d discovery) (*model.Trace, error) {
 		if d.fp == 0 {
 			return nil, nil
@@ -111,6 +111,7 @@ func (e *bfsRun[S, A]) initLevel(w *bfsWorker[S, A]) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.v.recordPanic(r, "Init", 0, 0, 0, nil)
+			e.lost.Store(true)
 			e.mo.stop("panic")
 		}
 	}()
@@ -169,7 +170,7 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 
 // newWorker returns a worker with its own key buffer and batch.
 func (e *bfsRun[S, A]) newWorker() *bfsWorker[S, A] {
-	w := &bfsWorker[S, A]{e: e, k: newKeyer[S, A](e.m, e.opts.Symmetry)}
+	w := &bfsWorker[S, A]{e: e, k: newKeyer[S](e.m, e.opts.Symmetry)}
 	w.batch = make([]succ[S], 0, batchLen)
 	w.out = e.pool.get()
 	w.yield = w.onSuccessor
@@ -180,7 +181,7 @@ func (e *bfsRun[S, A]) newWorker() *bfsWorker[S, A] {
 // monitor once per block.
 type bfsWorker[S, A any] struct {
 	e         *bfsRun[S, A]
-	k         keyer[S, A]
+	k         keyer[S]
 	depth     int    // depth of the states expanded
 	tag       uint64 // freshness tag of the states inserted (depth+1)
 	curFP     uint64

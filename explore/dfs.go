@@ -25,7 +25,7 @@ type dfsRun[S, A any] struct {
 	set       *fpSet
 	v         *verdicts[S]
 	mo        *monitor
-	k         keyer[S, A]
+	k         keyer[S]
 	stack     []*dfsFrame[S, A]
 	depth     int // frames in use
 	cut       bool
@@ -38,7 +38,7 @@ func dfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
-	e := &dfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), k: newKeyer[S, A](m, opts.Symmetry)}
+	e := &dfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), k: newKeyer[S](m, opts.Symmetry)}
 	e.set = newFPSet(opts.Memory)
 	defer e.set.free()
 	e.mo = newMonitor(&e.opts)

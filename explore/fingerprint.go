@@ -34,14 +34,14 @@ func fingerprint(key []byte) uint64 {
 // keyer computes state keys, applying symmetry reduction when asked. It
 // owns a reusable buffer, so one keyer must not be shared between
 // goroutines.
-type keyer[S, A any] struct {
+type keyer[S any] struct {
 	m   interface{ AppendKey([]byte, S) []byte }
 	sym interface{ Canonical(S) S }
 	buf []byte
 }
 
-func newKeyer[S, A any](m interface{ AppendKey([]byte, S) []byte }, symmetry bool) keyer[S, A] {
-	k := keyer[S, A]{m: m, buf: make([]byte, 0, 256)}
+func newKeyer[S any](m interface{ AppendKey([]byte, S) []byte }, symmetry bool) keyer[S] {
+	k := keyer[S]{m: m, buf: make([]byte, 0, 256)}
 	if symmetry {
 		if sym, ok := m.(interface{ Canonical(S) S }); ok {
 			k.sym = sym
@@ -52,7 +52,7 @@ func newKeyer[S, A any](m interface{ AppendKey([]byte, S) []byte }, symmetry boo
 
 // fp returns the fingerprint of s (of its canonical representative under
 // symmetry).
-func (k *keyer[S, A]) fp(s S) uint64 {
+func (k *keyer[S]) fp(s S) uint64 {
 	if k.sym != nil {
 		s = k.sym.Canonical(s)
 	}

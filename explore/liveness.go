@@ -132,11 +132,14 @@ func (b *liveBuilder[S, A]) configure() string {
 	sym, _ := b.m.(model.Symmetric[S]) // checkSymmetry: present if asked for
 	switch {
 	case !b.opts.Symmetry:
+		b.k = newKeyer[S](b.m, false)
 		return ""
 	case b.fair != nil:
+		b.k = newKeyer[S](b.m, false)
 		return "symmetry reduction off (fairness classes are not permuted with states)"
 	}
 	b.sym = sym
+	b.k = newKeyer[S](b.m, true)
 	return ""
 }
 

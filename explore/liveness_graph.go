@@ -78,21 +78,15 @@ type liveBuilder[S, A any] struct {
 	g       *lgraph
 	index   fpIndex
 	classID map[string]int32
-	key     []byte
+	k       keyer[S] // fingerprints, with symmetry iff sym is set
 	start   time.Time
 	budget  int64 // bytes the graph and index may take; 0 means no limit
 	full    bool  // the MaxStates limit (or int32 range) was hit during an expansion
 }
 
 // fingerprint returns the 64-bit fingerprint of s (of its canonical
-// representative with symmetry).
-func (b *liveBuilder[S, A]) fingerprint(s S) uint64 {
-	if b.sym != nil {
-		s = b.sym.Canonical(s)
-	}
-	b.key = b.m.AppendKey(b.key[:0], s)
-	return fingerprint(b.key) // the BFS engine's fixed-seed xxh3
-}
+// representative with symmetry), as the BFS engine computes it.
+func (b *liveBuilder[S, A]) fingerprint(s S) uint64 { return b.k.fp(s) }
 
 // add stores a new state found by edge parent (or as an initial state) and
 // returns its number, or -1 when the state limit is reached.

@@ -87,3 +87,15 @@ func TestRandomIsSeededAndReproducible(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, bad.Trace.Steps, replayed.Steps)
 }
+
+func TestPanicInInitIsReported(t *testing.T) {
+	m := fragile()
+	m.InitFn = func(func(int)) { panic("no initial state") }
+	res, err := BFS[int, string](m, Options{})
+	require.NoError(t, err)
+	assert.False(t, res.Complete, "a run whose Init panicked is not complete")
+	p, ok := res.Property(PanicProperty)
+	require.True(t, ok)
+	assert.Equal(t, Violated, p.Status)
+	assert.Contains(t, p.Message, "no initial state")
+}

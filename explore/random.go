@@ -37,7 +37,7 @@ func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			w := &walker[S, A]{m: m, opts: &opts, set: set, v: v, mo: mo, inits: inits, deepest: &deepest,
-				k: newKeyer[S, A](m, opts.Symmetry)}
+				k: newKeyer[S](m, opts.Symmetry)}
 			for !mo.stopped() {
 				n := walks.Add(1) - 1
 				if opts.Walks > 0 && n >= opts.Walks {
@@ -76,7 +76,7 @@ type walker[S, A any] struct {
 	set     *fpSet
 	v       *verdicts[S]
 	mo      *monitor
-	k       keyer[S, A]
+	k       keyer[S]
 	inits   []S
 	deepest *atomic.Int64 // the longest walk so far, in steps
 	acts    []A

@@ -56,7 +56,7 @@ func collectNext[S, A any](m model.Model[S, A], s S, acts []A, nexts []S) ([]A, 
 // fingerprints are fps (an initial state first): at each step it takes the
 // first enabled step that reaches the next fingerprint, so the result is
 // deterministic.
-func traceByFingerprints[S, A any](m model.Model[S, A], k *keyer[S, A], fps []uint64) (*model.Trace, error) {
+func traceByFingerprints[S, A any](m model.Model[S, A], k *keyer[S], fps []uint64) (*model.Trace, error) {
 	inits := collectInit(m)
 	tr := &model.Trace{Loop: -1}
 	start := -1

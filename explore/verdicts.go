@@ -139,13 +139,6 @@ func (v *verdicts[S]) anyViolation() bool {
 	return v.found[len(v.props)+extraDeadlock].ok || v.found[len(v.props)+extraPanic].ok
 }
 
-// panicked reports whether model code panicked.
-func (v *verdicts[S]) panicked() bool {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.found[len(v.props)+extraPanic].ok
-}
-
 // results turns the discoveries into property results. traceOf rebuilds a
 // BFS discovery's trace from its fingerprint; engines that keep paths pass
 // nil.

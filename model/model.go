@@ -57,14 +57,14 @@ type Fair[A any] interface {
 }
 
 // Func adapts plain functions to a Model, for small models written inline
-// (tests, examples). Every field but Finals is required.
+// (tests, examples). Every field is required. A Func has no deadlock check:
+// embed it in a type with a Final method for one.
 type Func[S, A any] struct {
-	InitFn  func(yield func(S))          // the initial states
-	NextFn  func(s S, yield func(A, S))  // the enabled steps of s
-	KeyFn   func(dst []byte, s S) []byte // the canonical key of s
-	Props   []Property[S]                // the properties to check
-	FinalFn func(s S) bool               // optional: intended end states
-	_       struct{}                     // forbids positional literals
+	InitFn func(yield func(S))          // the initial states
+	NextFn func(s S, yield func(A, S))  // the enabled steps of s
+	KeyFn  func(dst []byte, s S) []byte // the canonical key of s
+	Props  []Property[S]                // the properties to check
+	_      struct{}                     // forbids positional literals
 }
 
 // Init implements Model.

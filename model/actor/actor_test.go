@@ -82,12 +82,7 @@ func TestFaultBudgetsRespected(t *testing.T) {
 	seen := map[ActionKind]bool{}
 	enumerate(sys, func(from tstate, a taction, to tstate) {
 		seen[a.Kind] = true
-		u := to.Used
-		require.LessOrEqual(t, int(u.Drop), budget.Drop)
-		require.LessOrEqual(t, int(u.Dup), budget.Dup)
-		require.LessOrEqual(t, int(u.Crash), budget.Crash)
-		require.LessOrEqual(t, int(u.Restart), budget.Restart)
-		require.LessOrEqual(t, int(u.Partition), budget.Partition)
+		requireWithinBudget(t, to.Used, budget)
 		want := from.Used
 		switch a.Kind {
 		case Drop:

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/protocheck/protocheck/model"
 )
 
@@ -123,3 +125,14 @@ func enumerate[P Value, M Message](m model.Model[State[P, M], Action[M]], visit 
 }
 
 func key[P Value, M Message](s State[P, M]) string { return string(appendKey(nil, &s)) }
+
+// requireWithinBudget fails t if u uses more of any fault than f allows.
+func requireWithinBudget(t require.TestingT, u Used, f Faults) {
+	for _, c := range []struct {
+		kind      string
+		used, max int
+	}{{"drop", int(u.Drop), f.Drop}, {"dup", int(u.Dup), f.Dup}, {"crash", int(u.Crash), f.Crash},
+		{"restart", int(u.Restart), f.Restart}, {"partition", int(u.Partition), f.Partition}} {
+		require.LessOrEqual(t, c.used, c.max, "%s budget exceeded", c.kind)
+	}
+}
