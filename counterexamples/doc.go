@@ -8,13 +8,13 @@
 //
 //	# protocheck trace v1
 //	# protocol:  counter
-//	# params:    n=2 variant=bug network=fifo faults=drop=1 symmetry=false
+//	# params:    variant=bug n=2 network=fifo faults=drop=1 symmetry=false
 //	# property:  "bounded" (always)
 //	# result:    counterexample
 //	# engine:    bfs seed=0
 //	# counts:    generated=9 distinct=7 depth=3
-//	# reproduce: go run ./cmd/check run counter -n 2 -variant bug
-//	# replay:    go run ./cmd/check replay counterexamples/counter/bounded-bug.trace
+//	# reproduce: check run counter -variant bug
+//	# replay:    check replay counterexamples/counter/bounded-bug.trace
 //	path 0/0/1
 //
 //	   0  (initial state)

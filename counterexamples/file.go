@@ -3,8 +3,8 @@ package counterexamples
 import (
 	"bufio"
 	"fmt"
+	"github.com/protocheck/protocheck/catalog"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -52,50 +52,29 @@ type Header struct {
 	_         struct{}          // forbids positional literals
 }
 
-// Params is the protocol-independent configuration of a run.
+// Params is a run's configuration: the spec's (variant, parameters,
+// network and fault budgets, as package catalog describes them) and the
+// engine's symmetry reduction.
 type Params struct {
-	N        int            // number of processes (the CLI's -n)
-	Variant  string         // the protocol variant; "" for the default
-	Network  string         // the network semantics (actor models); "" for none
-	Faults   map[string]int // fault budgets by kind, e.g. drop=2; nil for none
-	Symmetry bool           // symmetry reduction was on
+	catalog.Config
+	Symmetry bool // symmetry reduction was on
+	Stutter  bool // liveness under TLA+'s stuttering semantics (explore.Options.Stutter); printed only when on
 }
 
 // String renders p as space-separated key=value pairs, in the form the
-// header's params line uses: "n=3 variant=bug network=fifo faults=drop=2,dup=1 symmetry=false".
+// header's params line uses: "variant=bug n=3 network=fifo faults=drop=2,dup=1 symmetry=false".
 func (p Params) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "n=%d", p.N)
-	if p.Variant != "" {
-		fmt.Fprintf(&b, " variant=%s", p.Variant)
+	s := p.Config.String() + " symmetry=" + strconv.FormatBool(p.Symmetry)
+	if p.Stutter {
+		s += " stutter=true"
 	}
-	if p.Network != "" {
-		fmt.Fprintf(&b, " network=%s", p.Network)
-	}
-	if len(p.Faults) > 0 {
-		fmt.Fprintf(&b, " faults=%s", FormatFaults(p.Faults))
-	}
-	fmt.Fprintf(&b, " symmetry=%t", p.Symmetry)
-	return b.String()
-}
-
-// FormatFaults renders fault budgets as "drop=2,dup=1", sorted by kind.
-func FormatFaults(faults map[string]int) string {
-	kinds := make([]string, 0, len(faults))
-	for k := range faults {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
-	parts := make([]string, len(kinds))
-	for i, k := range kinds {
-		parts[i] = k + "=" + strconv.Itoa(faults[k])
-	}
-	return strings.Join(parts, ",")
+	return s
 }
 
 // Write renders f as text to w. It returns an error when the trace cannot be
 // written faithfully: no path, a path and steps of different lengths, a
-// loop out of range, or a label or header value spanning lines.
+// loop out of range or with no step, or a label or header value spanning
+// lines.
 func Write(w io.Writer, f *File) error {
 	if err := validate(f); err != nil {
 		return err
@@ -139,6 +118,8 @@ func validate(f *File) error {
 		return fmt.Errorf("counterexamples: trace has %d steps for a path of %d indices", len(t.Steps), len(t.Path))
 	case t.Loop >= len(t.Steps) || t.Loop < -1:
 		return fmt.Errorf("counterexamples: loop start %d out of range [-1, %d)", t.Loop, len(t.Steps))
+	case t.Loop == len(t.Steps)-1:
+		return fmt.Errorf("counterexamples: empty loop: the loop starts at the last step (%d); a loop needs at least one step", t.Loop)
 	case f.Header.Protocol == "" || f.Header.Property == "":
 		return fmt.Errorf("counterexamples: header needs a protocol and a property")
 	}

@@ -1,23 +1,43 @@
 package counterexamples
 
 import (
-	"fmt"
+	"github.com/protocheck/protocheck/catalog"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/protocheck/protocheck/model"
 )
 
-// parseHeader reads one "key: value" header line (without its "#").
-// Lines without a known key are comments and are ignored.
+// headerFields are the keys of the header lines Write produces.
+var headerFields = []string{"protocol", "params", "property", "result", "engine", "counts", "reproduce", "replay", "message"}
+
+// parseHeader reads one "key: value" header line (without its "#"). Each
+// known field appears at most once. Other lines are comments and are
+// ignored, except a one-word key that is a near miss of a known field (a
+// typo such as "proprety", "Protocol" or "results"), which is an error:
+// the field it was meant to set would silently keep its default.
 func (p *parser) parseHeader(kv string) error {
 	key, val, ok := strings.Cut(kv, ":")
 	if !ok {
 		return nil
 	}
-	val = strings.TrimSpace(val)
+	key, val = strings.TrimSpace(key), strings.TrimSpace(val)
+	if !slices.Contains(headerFields, key) {
+		if near := nearField(key); near != "" {
+			return p.errorf("unknown header field %q (did you mean %q?)", key, near)
+		}
+		return nil
+	}
+	if p.seen[key] {
+		return p.errorf("a second \"# %s:\" line", key)
+	}
+	if p.seen == nil {
+		p.seen = map[string]bool{}
+	}
+	p.seen[key] = true
 	h := &p.f.Header
-	switch strings.TrimSpace(key) {
+	switch key {
 	case "protocol":
 		if val == "" {
 			return p.errorf("empty protocol")
@@ -60,58 +80,33 @@ func (p *parser) pairs(val string) ([][2]string, error) {
 }
 
 func (p *parser) parseParams(val string) error {
-	kvs, err := p.pairs(val)
-	if err != nil {
-		return err
-	}
+	var rest []string
 	pr := &p.f.Header.Params
-	for _, kv := range kvs {
-		switch kv[0] {
-		case "n":
-			if pr.N, err = strconv.Atoi(kv[1]); err != nil {
-				return p.errorf("params: n=%q is not an integer", kv[1])
+	for _, tok := range strings.Fields(val) {
+		if v, ok := strings.CutPrefix(tok, "symmetry="); ok {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return p.errorf("params: symmetry=%q is not true or false", v)
 			}
-		case "variant":
-			pr.Variant = kv[1]
-		case "network":
-			pr.Network = kv[1]
-		case "symmetry":
-			if pr.Symmetry, err = strconv.ParseBool(kv[1]); err != nil {
-				return p.errorf("params: symmetry=%q is not true or false", kv[1])
-			}
-		case "faults":
-			if pr.Faults, err = ParseFaults(kv[1]); err != nil {
-				return p.errorf("params: %v", err)
-			}
-		default:
-			return p.errorf("params: unknown parameter %q (known: n, variant, network, faults, symmetry)", kv[0])
+			pr.Symmetry = b
+			continue
 		}
+		if v, ok := strings.CutPrefix(tok, "stutter="); ok {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return p.errorf("params: stutter=%q is not true or false", v)
+			}
+			pr.Stutter = b
+			continue
+		}
+		rest = append(rest, tok)
 	}
+	c, err := catalog.ParseConfig(strings.Join(rest, " "))
+	if err != nil {
+		return p.errorf("params: %v", err)
+	}
+	pr.Config = c
 	return nil
-}
-
-// ParseFaults parses fault budgets written as "drop=2,dup=1". Kinds must be
-// distinct and budgets non-negative integers. An empty string gives nil.
-func ParseFaults(s string) (map[string]int, error) {
-	if s == "" {
-		return nil, nil
-	}
-	out := map[string]int{}
-	for _, part := range strings.Split(s, ",") {
-		k, v, ok := strings.Cut(part, "=")
-		if !ok || k == "" {
-			return nil, fmt.Errorf("fault %q: want kind=count", part)
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return nil, fmt.Errorf("fault %q: count must be a non-negative integer", part)
-		}
-		if _, dup := out[k]; dup {
-			return nil, fmt.Errorf("fault %q given twice", k)
-		}
-		out[k] = n
-	}
-	return out, nil
 }
 
 func (p *parser) parseProperty(val string) error {
@@ -122,7 +117,7 @@ func (p *parser) parseProperty(val string) error {
 	name, _ := strconv.Unquote(q)
 	rest := strings.TrimSpace(val[len(q):])
 	if !strings.HasPrefix(rest, "(") || !strings.HasSuffix(rest, ")") {
-		return p.errorf("property: want (always|sometimes|eventually|leads-to) after the name, got %q", rest)
+		return p.errorf("property: want (always|sometimes|eventually|leads-to|always-step) after the name, got %q", rest)
 	}
 	e, ok := ParseExpectation(rest[1 : len(rest)-1])
 	if !ok {
@@ -134,7 +129,7 @@ func (p *parser) parseProperty(val string) error {
 
 // ParseExpectation is the inverse of model.Expectation.String.
 func ParseExpectation(s string) (model.Expectation, bool) {
-	for _, e := range []model.Expectation{model.ExpectAlways, model.ExpectSometimes, model.ExpectEventually, model.ExpectLeadsTo} {
+	for _, e := range []model.Expectation{model.ExpectAlways, model.ExpectSometimes, model.ExpectEventually, model.ExpectLeadsTo, model.ExpectAlwaysStep} {
 		if e.String() == s {
 			return e, true
 		}
@@ -186,4 +181,43 @@ func (p *parser) parseCounts(val string) error {
 		}
 	}
 	return nil
+}
+
+// nearField returns the known header field that key is a near miss of:
+// one word of letters within two edits of the field, ignoring case. It
+// returns "" for anything else, which stays a comment.
+func nearField(key string) string {
+	for _, r := range key {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return ""
+		}
+	}
+	k := strings.ToLower(key)
+	for _, f := range headerFields {
+		if editDistance(k, f) <= 2 {
+			return f
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

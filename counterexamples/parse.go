@@ -28,13 +28,21 @@ type parser struct {
 	line     int  // current line number, from 1
 	havePath bool // the path line was read
 	inFinal  bool // past "final state:"
+	closed   bool // the loop's "-- back to step k --" line was read
+	blanks   int  // blank lines read in the final state section, not yet kept
 	sawProto bool
 	sawProp  bool
+	seen     map[string]bool // header fields read, to refuse a second one
 }
 
 // Parse reads a trace file written by Write. The result has the header,
 // the path, the loop start, each step's label (State is nil) and the final
-// state's lines. Errors wrap ErrSyntax and name the offending line.
+// state's lines. Errors wrap ErrSyntax and name the offending line. Parse
+// is strict where leniency would hide damage: a loop must hold a step and
+// end with its back marker, nothing but the state's indented lines (and
+// blank lines) may follow "final state:", a header field appears once,
+// and a one-word header key that is a near miss of a field ("proprety")
+// is an error rather than a comment.
 func Parse(r io.Reader) (*File, error) {
 	p := &parser{f: &File{Trace: model.Trace{Loop: -1}}}
 	sc := bufio.NewScanner(r)
@@ -89,8 +97,7 @@ func (p *parser) parseLine(line string) error {
 		}
 		return nil
 	case p.inFinal:
-		p.f.Final = append(p.f.Final, strings.TrimPrefix(line, "  "))
-		return nil
+		return p.parseFinal(line)
 	case strings.TrimSpace(line) == "":
 		return nil
 	case strings.HasPrefix(line, "#"):
@@ -116,28 +123,65 @@ func (p *parser) parseLine(line string) error {
 	return p.parseStep(line)
 }
 
-func (p *parser) parseStep(line string) error {
+// parseFinal reads a line of the final state section: every line of the
+// state is indented by two spaces. Blank lines are kept only when more of
+// the state follows (a state's String may contain an empty line, and an
+// editor may strip its indentation); anything else is not part of the
+// format.
+func (p *parser) parseFinal(line string) error {
+	if strings.TrimSpace(line) == "" {
+		p.blanks++
+		return nil
+	}
+	rest, ok := strings.CutPrefix(line, "  ")
+	if !ok {
+		return p.errorf("text after the final state: %q (its lines are indented by two spaces)", line)
+	}
+	for ; p.blanks > 0; p.blanks-- {
+		p.f.Final = append(p.f.Final, "")
+	}
+	p.f.Final = append(p.f.Final, rest)
+	return nil
+}
+
+// parseMarker reads the loop's start and end markers. A loop holds at
+// least one step: a marker pair with no step between them is no behaviour.
+func (p *parser) parseMarker(line string) error {
 	t := &p.f.Trace
-	switch {
-	case line == loopMarker:
+	if line == loopMarker {
 		if len(t.Steps) == 0 || t.Loop >= 0 {
 			return p.errorf("%q must follow a step and appear once", loopMarker)
 		}
 		t.Loop = len(t.Steps) - 1
 		return nil
-	case strings.HasPrefix(line, "-- back to step"):
-		var k int
-		if _, err := fmt.Sscanf(line, backMarker, &k); err != nil || k != t.Loop {
-			return p.errorf("%q does not match the loop start (step %d)", line, t.Loop)
-		}
-		return nil
+	}
+	var k int
+	switch _, err := fmt.Sscanf(line, backMarker, &k); {
+	case err != nil || k != t.Loop:
+		return p.errorf("%q does not match the loop start (step %d)", line, t.Loop)
+	case p.closed:
+		return p.errorf("a second %q", line)
+	case k == len(t.Steps)-1:
+		return p.errorf("%q directly followed by %q: a loop needs at least one step", loopMarker, line)
+	}
+	p.closed = true
+	return nil
+}
+
+func (p *parser) parseStep(line string) error {
+	t := &p.f.Trace
+	if line == loopMarker || strings.HasPrefix(line, "-- back to step") {
+		return p.parseMarker(line)
 	}
 	m := stepLine.FindStringSubmatch(line)
 	if m == nil {
 		return p.errorf("want a step line (number, two spaces, label), got %q", line)
 	}
 	n, err := strconv.Atoi(m[1])
-	if err != nil || n != len(t.Steps) {
+	switch {
+	case p.closed:
+		return p.errorf("step %s after %q: the loop's end is the last step", m[1], fmt.Sprintf(backMarker, t.Loop))
+	case err != nil || n != len(t.Steps):
 		return p.errorf("step %s out of order: want step %d", m[1], len(t.Steps))
 	}
 	label := strings.TrimSpace(m[2])
@@ -181,6 +225,8 @@ func (p *parser) finish() (*File, error) {
 		return nil, p.errorf("no path line")
 	case len(t.Steps) != len(t.Path):
 		return nil, p.errorf("path has %d indices but %d steps are listed", len(t.Path), len(t.Steps))
+	case t.Loop >= 0 && !p.closed:
+		return nil, p.errorf("the loop from step %d has no %q line", t.Loop, fmt.Sprintf(backMarker, t.Loop))
 	}
 	return p.f, nil
 }

@@ -52,28 +52,46 @@ func writeSteps(w io.Writer, t *model.Trace) {
 }
 
 // writeFields prints name=value pairs on detail lines wrapped at about
-// detailWidth columns.
+// detailWidth columns. A field whose value has a space of its own (a
+// process's local state, a list of messages) gets a line to itself, so
+// that where one field ends and the next begins is never in doubt.
 func writeFields(w io.Writer, fs []field) {
 	if len(fs) == 0 {
 		fmt.Fprintf(w, "%s(no change)\n", detailIndent)
 		return
 	}
 	line := detailIndent
+	flush := func() {
+		if len(line) > len(detailIndent) {
+			fmt.Fprintln(w, line)
+			line = detailIndent
+		}
+	}
 	for _, f := range fs {
 		kv := f.name + "=" + f.value
 		if f.name == "" {
 			kv = f.value // a whole-state diff
 		}
+		if ownLine(f.value) {
+			flush()
+			fmt.Fprintln(w, detailIndent+kv)
+			continue
+		}
 		if len(line) > len(detailIndent) && len(line)+1+len(kv) > detailWidth {
-			fmt.Fprintln(w, line)
-			line = detailIndent
+			flush()
 		}
 		if len(line) > len(detailIndent) {
 			line += " "
 		}
 		line += kv
 	}
-	fmt.Fprintln(w, line)
+	flush()
+}
+
+// ownLine reports whether a value has a space that is not inside quotes,
+// and so needs a detail line of its own.
+func ownLine(v string) bool {
+	return strings.Contains(v, " ") && !strings.HasPrefix(v, `"`)
 }
 
 // finalLines renders the full state, one field a line; a state shown as

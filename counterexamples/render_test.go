@@ -3,6 +3,8 @@ package counterexamples
 import (
 	"flag"
 	"fmt"
+	"github.com/protocheck/protocheck/catalog"
+	"github.com/protocheck/protocheck/model/actor"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,8 +59,9 @@ func goldenTrace() model.Trace {
 
 func goldenHeader() Header {
 	return Header{
-		Protocol:  "demo",
-		Params:    Params{N: 2, Variant: "no-defer", Network: "fifo", Faults: map[string]int{"drop": 1, "dup": 2}},
+		Protocol: "demo",
+		Params: Params{Config: catalog.Config{Variant: "no-defer", Args: []catalog.Arg{{Name: "n", Value: "2"}},
+			Network: "fifo", Faults: actor.Faults{Drop: 1, Dup: 2}}},
 		Property:  "mutual exclusion",
 		Expect:    model.ExpectAlways,
 		Engine:    "bfs",
@@ -101,7 +104,7 @@ func (p packed) String() string { return fmt.Sprintf("lo=%d hi=%d", p.w&15, p.w>
 func TestGoldenLasso(t *testing.T) {
 	h := goldenHeader()
 	h.Property, h.Expect, h.Message = "reaches three", model.ExpectEventually, "never holds on the loop"
-	h.Params = Params{N: 1}
+	h.Params = Params{Config: catalog.Config{Variant: "default", Args: []catalog.Arg{{Name: "n", Value: "1"}}}}
 	tr := model.Trace{
 		Path:  []int{0, 0, 1, 0},
 		Steps: []model.Step{{State: counter(0)}, {Action: "inc", State: counter(1)}, {Action: "dec", State: counter(0)}, {Action: "noop", State: counter(0)}},
@@ -182,4 +185,16 @@ func TestFielderStatesShowTheirOwnFields(t *testing.T) {
 	out := b.String()
 	assert.Contains(t, out, "   1  inc b\n        b=3\n", "only the changed field")
 	assert.Contains(t, out, "final state:\n  a=1\n  b=3\n")
+}
+
+// TestGoldenActorFields: an actor state's fields are named by id and role,
+// and a field whose value has spaces (a process's local state, the
+// network) gets a detail line of its own.
+func TestGoldenActorFields(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, WriteTrace(&b, readyAborts()))
+	out := b.String()
+	assert.Contains(t, out, "   4  timeout p1 ask\n        p1(participant)=ABORT vote=yes\n        net=[p1->p0 VoteYes, p1->p0 Req(e0#1)]\n")
+	assert.Contains(t, out, "   6  deliver p1->p0 VoteYes\n        p0(coordinator)=COMMIT\n        net=")
+	checkGolden(t, "actor-fields.golden", out)
 }

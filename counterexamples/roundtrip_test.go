@@ -1,6 +1,9 @@
 package counterexamples
 
 import (
+	"github.com/protocheck/protocheck/catalog"
+	"github.com/protocheck/protocheck/model/actor"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,7 +28,7 @@ type rstate struct {
 
 func drawFile(t *rapid.T) *File {
 	n := rapid.IntRange(1, 8).Draw(t, "steps")
-	tr := model.Trace{Loop: rapid.IntRange(-1, n-1).Draw(t, "loop")}
+	tr := model.Trace{Loop: rapid.IntRange(-1, n-2).Draw(t, "loop")} // a loop has a step
 	for i := 0; i < n; i++ {
 		tr.Path = append(tr.Path, rapid.IntRange(0, 20).Draw(t, "index"))
 		label := ""
@@ -35,20 +38,21 @@ func drawFile(t *rapid.T) *File {
 		st := rstate{A: rapid.IntRange(-3, 3).Draw(t, "a"), Procs: rapid.SliceOfN(word(), 0, 3).Draw(t, "procs")}
 		tr.Steps = append(tr.Steps, model.Step{Action: label, State: st})
 	}
-	var faults map[string]int
-	if rapid.Bool().Draw(t, "faulty") {
-		faults = rapid.MapOfN(word(), rapid.IntRange(0, 9), 1, 3).Draw(t, "faults")
+	cfg := catalog.Config{Variant: word().Draw(t, "variant")}
+	for i, name := range rapid.SliceOfNDistinct(word(), 0, 3, func(s string) string { return s }).Draw(t, "params") {
+		if name == "variant" || name == "network" || name == "faults" || name == "symmetry" {
+			continue
+		}
+		cfg.Args = append(cfg.Args, catalog.Arg{Name: name, Value: strconv.Itoa(i)})
+	}
+	if rapid.Bool().Draw(t, "actor") {
+		cfg.Network = word().Draw(t, "network")
+		cfg.Faults = actor.Faults{Drop: rapid.IntRange(0, 3).Draw(t, "drop"), Crash: rapid.IntRange(0, 3).Draw(t, "crash")}
 	}
 	return &File{
 		Header: Header{
-			Protocol: word().Draw(t, "protocol"),
-			Params: Params{
-				N:        rapid.IntRange(0, 9).Draw(t, "n"),
-				Variant:  rapid.OneOf(rapid.Just(""), word()).Draw(t, "variant"),
-				Network:  rapid.OneOf(rapid.Just(""), word()).Draw(t, "network"),
-				Faults:   faults,
-				Symmetry: rapid.Bool().Draw(t, "symmetry"),
-			},
+			Protocol:  word().Draw(t, "protocol"),
+			Params:    Params{Config: cfg, Symmetry: rapid.Bool().Draw(t, "symmetry")},
 			Property:  rapid.String().Filter(func(s string) bool { return s != "" }).Draw(t, "property"),
 			Expect:    model.Expectation(rapid.IntRange(0, 3).Draw(t, "expect")),
 			Result:    rapid.SampledFrom([]string{ResultCounterexample, ResultWitness}).Draw(t, "result"),

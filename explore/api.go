@@ -1,18 +1,49 @@
 package explore
 
 import (
+	"fmt"
+
 	"github.com/protocheck/protocheck/model"
 )
 
-// TODO(engine): these are filled in by bfs.go, dfs.go, random.go, replay.go.
-// The signatures are the contract the rest of the project codes against.
+// The entry points: the signatures are the contract the rest of the
+// project codes against.
 
 // BFS explores m breadth first on opts.Workers goroutines and checks its
-// safety (Always) and reachability (Sometimes) properties, and deadlocks
-// when m is a model.Finaler. Liveness properties are reported Unknown: use
+// safety (Always) and reachability (Sometimes) properties, its step
+// properties (model.StepChecker), and deadlocks when m declares final
+// states (model.HasFinal). Liveness properties are reported Unknown: use
 // Check, which adds the liveness engine. Every trace it reports is a
 // shortest one, chosen deterministically: the same for 1 and N workers.
-func BFS[S, A any](m model.Model[S, A], opts Options) (*Result, error) { return bfs(m, opts) }
+func BFS[S, A any](m model.Model[S, A], opts Options) (*Result, error) { return bfs(m, opts, nil) }
+
+// Visit explores m like BFS and calls visit once for every state it
+// expands: every distinct reachable state when the run is Complete (with
+// symmetry reduction, one state per orbit). The calls are serialized, so
+// visit need not be safe for concurrent use; all states at depth d are
+// visited before any at depth d+1, in an unspecified order within a depth
+// when opts.Workers > 1. A state outside the model's state constraint is
+// visited with Boundary set; a state the run stopped before expanding (at
+// MaxDepth, MaxStates or another limit) is not visited. visit must not keep
+// or mutate a state beyond the call, as Next must not. A panic in visit is
+// reported like a panic in model code. The Result is BFS's.
+func Visit[S, A any](m model.Model[S, A], opts Options, visit func(s S, v Visited)) (*Result, error) {
+	if visit == nil {
+		return nil, fmt.Errorf("%w: Visit needs a visit function", ErrOptions)
+	}
+	return bfs(m, opts, visit)
+}
+
+// Visited describes a state for Visit's callback.
+type Visited struct {
+	Depth    int  // BFS depth: the number of steps on a shortest path from an initial state
+	Terminal bool // no step is enabled in the state (Next yields nothing)
+	// Final: the state ends a complete run. It is Terminal and, when the
+	// model declares final states (model.HasFinal), Final accepts it; a
+	// terminal state that Final rejects is a deadlock, not a final state.
+	Final    bool
+	Boundary bool // outside the state constraint (model.Constrained): not expanded, neither terminal nor final
+}
 
 // DFS explores m depth first (one goroutine), up to opts.MaxDepth.
 func DFS[S, A any](m model.Model[S, A], opts Options) (*Result, error) { return dfs(m, opts) }

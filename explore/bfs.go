@@ -2,7 +2,7 @@ package explore
 
 import (
 	"fmt"
-	"runtime/debug"
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -20,22 +20,28 @@ const batchLen = 32
 // what makes the reported traces shortest and independent of the number of
 // workers (see fpSet for the parent rule).
 type bfsRun[S, A any] struct {
-	m     model.Model[S, A]
-	opts  Options
-	set   *fpSet
-	pool  blockPool[S]
-	v     *verdicts[S]
-	mo    *monitor
-	level [][]item[S] // blocks of the level being expanded
-	next  atomic.Int64
-	lost  atomic.Bool // states were dropped (memory budget, panic): never complete
+	m         model.Model[S, A]
+	opts      Options
+	set       *fpSet
+	pool      blockPool[S]
+	v         *verdicts[S, A]
+	mo        *monitor
+	within    func(S) bool // the state constraint; nil: none
+	level     [][]item[S]  // blocks of the level being expanded
+	next      atomic.Int64
+	tickets   atomic.Int64 // states still allowed by MaxStates, not yet granted to a worker
+	exhausted atomic.Bool  // a worker found no states left to draw: stop after this level
+	lost      atomic.Bool  // states were dropped or left unexpanded (memory budget, max states, panic): never complete
+
+	visit   func(S, Visited) // Visit's callback; nil for a plain BFS
+	visitMu sync.Mutex       // serializes visit
 }
 
-func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
+func bfs[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)) (*Result, error) {
 	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
-	e := &bfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m)}
+	e := &bfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), within: constraintOf(m), visit: visit}
 	e.set = newFPSet(opts.Memory)
 	defer e.set.free()
 	e.mo = newMonitor(&e.opts)
@@ -43,9 +49,11 @@ func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 
 	w0 := e.newWorker()
 	e.initLevel(w0)
+	e.tickets.Store(opts.MaxStates - e.set.len())
 	depth := 0
 	for len(e.level) > 0 && !e.mo.stopped() {
-		if e.v.settle() || (opts.StopAtFirst && e.v.anyViolation()) {
+		// Visit wants every state, even once nothing is left to decide.
+		if (e.v.settle() && visit == nil) || (opts.StopAtFirst && e.v.anyViolation()) {
 			e.mo.stop("every property decided")
 			break
 		}
@@ -74,7 +82,7 @@ func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	res.PeakRSS = peakRSS()
 	res.Collision = collision(res.Distinct)
 	k := newKeyer[S](m, opts.Symmetry)
-	res.Properties = e.v.results(res.Complete, "bfs", func(d discovery) (*model.Trace, error) {
+	res.Properties = e.v.results(res.Complete, "bfs", func(d discovery, step func(S, A, S) bool) (*model.Trace, error) {
 		if d.fp == 0 {
 			return nil, nil
 		}
@@ -82,28 +90,13 @@ func bfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		return traceByFingerprints(m, &k, fps)
+		tr, err := traceByFingerprints(m, &k, fps)
+		if err != nil || step == nil {
+			return tr, err
+		}
+		return tr, extendByStep(m, tr, step)
 	})
 	return res, nil
-}
-
-// prepare validates opts, filling in defaults, for a run of m.
-func prepare[S, A any](m model.Model[S, A], opts *Options) error {
-	if err := opts.validate(); err != nil {
-		return err
-	}
-	return checkSymmetry(m, *opts)
-}
-
-// checkSymmetry rejects Options.Symmetry for a model that declares none.
-func checkSymmetry[S, A any](m model.Model[S, A], opts Options) error {
-	if !opts.Symmetry {
-		return nil
-	}
-	if _, ok := m.(model.Symmetric[S]); !ok {
-		return fmt.Errorf("%w: symmetry reduction asked for, but the model declares no symmetry (model.Symmetric)", ErrOptions)
-	}
-	return nil
 }
 
 // initLevel stores the initial states as level 0.
@@ -155,6 +148,9 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 		}()
 	}
 	wg.Wait()
+	if e.exhausted.Load() {
+		e.mo.stop("max states")
+	}
 	var next [][]item[S]
 	for _, w := range workers {
 		w.closeOut()
@@ -168,190 +164,50 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 	e.level = next
 }
 
-// newWorker returns a worker with its own key buffer and batch.
-func (e *bfsRun[S, A]) newWorker() *bfsWorker[S, A] {
-	w := &bfsWorker[S, A]{e: e, k: newKeyer[S](e.m, e.opts.Symmetry)}
-	w.batch = make([]succ[S], 0, batchLen)
-	w.out = e.pool.get()
-	w.yield = w.onSuccessor
-	return w
-}
-
-// bfsWorker expands blocks of states. Its counters are published to the
-// monitor once per block.
-type bfsWorker[S, A any] struct {
-	e         *bfsRun[S, A]
-	k         keyer[S]
-	depth     int    // depth of the states expanded
-	tag       uint64 // freshness tag of the states inserted (depth+1)
-	curFP     uint64
-	nsucc     int
-	checking  *succ[S] // the new state whose properties are being evaluated
-	batch     []succ[S]
-	out       []item[S]
-	outBlocks [][]item[S]
-	pending   []succ[S] // inserts refused by a full segment, retried after growing
-	generated int64
-	distinct  int64
-	counts    [segCount]int32 // new entries per segment, not yet added to the set
-	yield     func(A, S)
-}
-
-func (w *bfsWorker[S, A]) run() {
-	e := w.e
-	for !e.mo.stopped() {
-		bi := int(e.next.Add(1) - 1)
-		if bi >= len(e.level) {
-			return
+// draw takes a share of the states MaxStates still allows: half of what is
+// left divided among the workers (at least one state), so shares shrink as
+// the limit nears. It returns 0 when nothing is left. Without a limit every
+// share is unbounded.
+func (e *bfsRun[S, A]) draw() int64 {
+	if e.opts.MaxStates == 0 {
+		return math.MaxInt64
+	}
+	for {
+		left := e.tickets.Load()
+		if left <= 0 {
+			return 0
 		}
-		b := e.level[bi]
-		w.expandBlock(b)
-		e.set.addCounts(&w.counts)
-		e.mo.generated.Add(w.generated)
-		e.mo.distinct.Add(w.distinct)
-		e.mo.queue.Add(w.distinct - int64(len(b)))
-		w.generated, w.distinct = 0, 0
-		e.pool.put(b)
-		w.settleSet()
-		if e.opts.MaxStates > 0 && e.mo.distinct.Load() >= e.opts.MaxStates {
-			e.mo.stop("max states")
+		g := max(1, left/int64(2*e.opts.Workers))
+		if e.tickets.CompareAndSwap(left, left-g) {
+			return g
 		}
 	}
 }
 
-// expandBlock expands the states of b under the set's read lock.
-func (w *bfsWorker[S, A]) expandBlock(b []item[S]) {
-	e := w.e
-	e.set.mu.RLock()
-	defer e.set.mu.RUnlock()
-	defer w.recoverPanic()
-	w.settleBlock(b)
-	for i := range b {
-		it := &b[i]
-		w.curFP = it.fp
-		w.nsucc = 0
-		e.m.Next(it.s, w.yield)
-		if w.nsucc == 0 {
-			e.v.recordDeadlock(it.s, w.depth, it.fp, 0, nil)
+// visitState calls the Visit callback for a state the level expanded.
+// steps is the number of steps enabled in s, or -1 when s is outside the
+// state constraint and was not expanded.
+func (e *bfsRun[S, A]) visitState(s S, depth, steps int) {
+	v := Visited{Depth: depth, Boundary: steps < 0, Terminal: steps == 0}
+	v.Final = v.Terminal && (e.v.finals == nil || e.v.finals.Final(s))
+	e.visitMu.Lock()
+	defer e.visitMu.Unlock()
+	e.visit(s, v)
+}
+
+// extendByStep appends to tr the first step from its last state that
+// violates step, as Next orders them. Under symmetry the rebuilt state may
+// be a permutation of the one whose step was found; a symmetric step
+// property fails on the permuted step too.
+func extendByStep[S, A any](m model.Model[S, A], tr *model.Trace, step func(S, A, S) bool) error {
+	s := tr.Steps[len(tr.Steps)-1].State.(S)
+	acts, nexts := collectNext(m, s, nil, nil)
+	for j, t := range nexts {
+		if !step(s, acts[j], t) {
+			tr.Path = append(tr.Path, j)
+			tr.Steps = append(tr.Steps, model.Step{Action: fmt.Sprint(acts[j]), State: t})
+			return nil
 		}
 	}
-	w.flush()
-}
-
-// settleBlock fixes the parents of the states about to be expanded: no
-// more parents can come for them. The look-ups are issued in batches.
-func (w *bfsWorker[S, A]) settleBlock(b []item[S]) {
-	set := w.e.set
-	for lo := 0; lo < len(b); lo += batchLen {
-		hi := min(lo+batchLen, len(b))
-		for i := lo; i < hi; i++ {
-			set.prefetch(b[i].fp)
-		}
-		for i := lo; i < hi; i++ {
-			set.settle(b[i].fp)
-		}
-	}
-}
-
-func (w *bfsWorker[S, A]) recoverPanic() {
-	r := recover()
-	if r == nil {
-		return
-	}
-	msg := fmt.Sprintf("%v\n%s", r, debug.Stack())
-	if w.checking != nil {
-		w.e.v.recordPanic(msg, "a property of the last state", w.depth+1, w.checking.fp, 0, nil)
-	} else {
-		w.e.v.recordPanic(msg, "Next, AppendKey or Canonical from the last state", w.depth, w.curFP, 0, nil)
-	}
-	w.batch, w.checking = w.batch[:0], nil
-	w.e.lost.Store(true)
-	w.e.mo.stop("panic")
-}
-
-func (w *bfsWorker[S, A]) onSuccessor(_ A, t S) {
-	w.nsucc++
-	w.generated++
-	fp := w.k.fp(t)
-	if fp == w.curFP {
-		return // a step back to the same state: nothing to look up
-	}
-	w.batch = append(w.batch, succ[S]{fp: fp, parent: w.curFP, s: t})
-	w.e.set.prefetch(fp)
-	if len(w.batch) == batchLen {
-		w.flush()
-	}
-}
-
-// flush looks up and inserts the batched successors.
-func (w *bfsWorker[S, A]) flush() {
-	set := w.e.set
-	for i := range w.batch {
-		it := &w.batch[i]
-		switch set.insert(it.fp, it.parent, w.tag) {
-		case insertNew:
-			w.counts[segOf(it.fp)]++
-			w.emit(it, w.depth+1)
-		case insertFull:
-			w.pending = append(w.pending, *it)
-		}
-	}
-	clear(w.batch)
-	w.batch = w.batch[:0]
-}
-
-// emit checks a new state's properties and appends it to the next level.
-func (w *bfsWorker[S, A]) emit(it *succ[S], depth int) {
-	w.distinct++
-	if len(w.e.v.open) > 0 {
-		w.checking = it
-		w.e.v.check(it.s, depth, it.fp, 0, nil)
-		w.checking = nil
-	}
-	w.out = append(w.out, item[S]{fp: it.fp, s: it.s})
-	if len(w.out) == blockLen {
-		w.outBlocks = append(w.outBlocks, w.out)
-		w.out = w.e.pool.get()
-	}
-}
-
-// settleSet grows the set if a segment asked for it and retries the inserts
-// a full segment refused.
-func (w *bfsWorker[S, A]) settleSet() {
-	e := w.e
-	for (e.set.needGrow.Load() || len(w.pending) > 0) && !e.mo.stopped() {
-		if err := e.set.grow(); err != nil {
-			e.lost.Store(true)
-			e.mo.stop("memory budget")
-			return
-		}
-		pending := w.pending
-		w.pending = nil
-		w.batch = w.batch[:0]
-		for _, it := range pending {
-			w.batch = append(w.batch, it)
-			if len(w.batch) == batchLen {
-				w.flushLocked()
-			}
-		}
-		w.flushLocked()
-		e.set.addCounts(&w.counts)
-		e.mo.distinct.Add(w.distinct)
-		w.distinct = 0
-	}
-}
-
-func (w *bfsWorker[S, A]) flushLocked() {
-	w.e.set.mu.RLock()
-	defer w.e.set.mu.RUnlock()
-	defer w.recoverPanic()
-	w.flush()
-}
-
-// closeOut moves the partly filled output block to the finished ones.
-func (w *bfsWorker[S, A]) closeOut() {
-	if len(w.out) > 0 {
-		w.outBlocks = append(w.outBlocks, w.out)
-		w.out = nil
-	}
+	return fmt.Errorf("%w: no step from the last state violates the step property; %s", ErrReplay, replayHint)
 }

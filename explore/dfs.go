@@ -23,9 +23,10 @@ type dfsRun[S, A any] struct {
 	m         model.Model[S, A]
 	opts      Options
 	set       *fpSet
-	v         *verdicts[S]
+	v         *verdicts[S, A]
 	mo        *monitor
 	k         keyer[S]
+	within    func(S) bool // the state constraint; nil: none
 	stack     []*dfsFrame[S, A]
 	depth     int // frames in use
 	cut       bool
@@ -38,7 +39,7 @@ func dfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
-	e := &dfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), k: newKeyer[S](m, opts.Symmetry)}
+	e := &dfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), k: newKeyer[S](m, opts.Symmetry), within: constraintOf(m)}
 	e.set = newFPSet(opts.Memory)
 	defer e.set.free()
 	e.mo = newMonitor(&e.opts)
@@ -93,13 +94,17 @@ func (e *dfsRun[S, A]) visit(s S, via int) bool {
 	e.distinct++
 	e.push(s, via)
 	e.v.check(s, e.depth-1, 0, 0, e.path)
-	if n := e.distinct; n&1023 == 0 {
+	n := e.distinct
+	if n%memCheckEvery == 0 {
 		e.mo.distinct.Store(n)
 		e.mo.generated.Store(e.generated)
 		e.mo.depth.Store(int64(e.depth))
-		if e.opts.MaxStates > 0 && n >= e.opts.MaxStates {
-			e.mo.stop("max states")
+		if overBudget(e.opts.Memory) {
+			e.mo.stop("memory budget")
 		}
+	}
+	if e.opts.MaxStates > 0 && n >= e.opts.MaxStates {
+		e.mo.stop("max states")
 	}
 	return true
 }
@@ -135,9 +140,14 @@ func (e *dfsRun[S, A]) search() {
 	e.depth = base
 }
 
-// expand fills the top frame's steps, unless it is at the depth bound.
+// expand fills the top frame's steps, unless its state is outside the
+// state constraint or at the depth bound, and checks the step properties
+// on every step.
 func (e *dfsRun[S, A]) expand() {
 	f := e.stack[e.depth-1]
+	if e.within != nil && !e.within(f.s) {
+		return // outside the state constraint: no successors, not a deadlock
+	}
 	if e.opts.MaxDepth > 0 && e.depth-1 >= e.opts.MaxDepth {
 		e.cut = true
 		return
@@ -147,6 +157,20 @@ func (e *dfsRun[S, A]) expand() {
 	if len(f.nexts) == 0 {
 		e.v.recordDeadlock(f.s, e.depth-1, 0, 0, e.path)
 	}
+	if len(e.v.stepOpen) > 0 {
+		for i := range f.nexts {
+			e.v.checkStep(f.s, f.acts[i], f.nexts[i], e.depth, 0, 0, func() *model.Trace { return e.pathThrough(f, i) })
+		}
+	}
+}
+
+// pathThrough returns the trace of the current stack, whose top frame is
+// f, extended by f's step i.
+func (e *dfsRun[S, A]) pathThrough(f *dfsFrame[S, A], i int) *model.Trace {
+	tr := e.path()
+	tr.Path = append(tr.Path, i)
+	tr.Steps = append(tr.Steps, model.Step{Action: fmt.Sprint(f.acts[i]), State: f.nexts[i]})
+	return tr
 }
 
 // path returns the trace of the current stack.

@@ -7,7 +7,9 @@
 // The engines:
 //
 //   - BFS: level-synchronous, parallel breadth-first search. It checks
-//     Always and Sometimes properties and, for a model.Finaler, deadlocks.
+//     Always and Sometimes properties, step properties (model.StepChecker)
+//     on every step, and deadlocks when the model declares final states
+//     (model.HasFinal).
 //     Visited states are 64-bit fingerprints with their parent's fingerprint
 //     (fpSet); traces are rebuilt by walking parents back and replaying
 //     forward, and are shortest and identical for any number of workers.
@@ -19,9 +21,15 @@
 //     behaviours are covered).
 //   - Check: BFS, then Liveness when the model has liveness properties. The
 //     CLI and explore/exploretest use it.
+//   - Visit: BFS that hands every state it expands to a callback, with its
+//     depth and whether it ends a run, for tables computed over the space.
 //
-// With Options.Symmetry, states are keyed by model.Symmetric's canonical
-// representative. A property violation is a result, not an error: errors
+// Every engine checks step properties on every step it generates, leaves
+// states outside a model.Constrained's constraint unexpanded (checked, not
+// deadlocks), and honours MaxStates and Memory as Options documents: the
+// memory budget is the whole process's. With Options.Symmetry, states are
+// keyed by model.Symmetric's canonical representative; it is an error for a
+// model that declares no symmetry (model.HasSymmetry). A property violation is a result, not an error: errors
 // cover misuse (invalid options) only. A panic in model code is reported as
 // the violated property PanicProperty with the trace that led to it. A run
 // stopped by a limit or a cancelled Context reports Complete false and

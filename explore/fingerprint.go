@@ -10,6 +10,10 @@ import (
 // reproducible across processes and machines.
 const fpSeed = 0x70726f746f636b21 // "protock!"
 
+// fpBits is the number of hash bits a fingerprint keeps: 64 minus the two
+// tag bits fpSet keeps in parent fields.
+const fpBits = 62
+
 // fingerprint returns the fingerprint of a state key: 62 bits of hash with
 // the two low bits clear (fpSet keeps a tag there in parent fields), and
 // never 0, which marks an empty slot.

@@ -46,7 +46,7 @@ type fpSet struct {
 	mu       sync.RWMutex
 	needGrow atomic.Bool
 	segs     [segCount]segment
-	budget   int64 // bytes the slots may take; 0 means unlimited
+	budget   int64 // bytes the whole process may take (Options.Memory); 0 means unlimited
 	bytes    int64 // bytes the slots take now (changed only under mu)
 }
 
@@ -92,7 +92,7 @@ const (
 )
 
 // ErrMemory is reported (as the stop reason) when the visited set would
-// outgrow the memory budget.
+// grow the process past the memory budget.
 var ErrMemory = fmt.Errorf("explore: visited set exceeds the memory budget")
 
 func newFPSet(budget int64) *fpSet {
@@ -267,7 +267,9 @@ func (t *fpSet) len() int64 {
 }
 
 // grow doubles every segment past its threshold, one per core at a time.
-// The caller must not hold mu. It returns ErrMemory when the budget would be exceeded.
+// The caller must not hold mu. It returns ErrMemory when the budget would be
+// exceeded: the budget is the whole process's (see processMemory), so the
+// table may grow only as far as the rest of the process leaves room.
 func (t *fpSet) grow() error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -276,16 +278,21 @@ func (t *fpSet) grow() error {
 	}
 	var due []int
 	var err error
+	var used int64 // the process's memory before this growth
+	if t.budget > 0 {
+		used = max(processMemory(), t.bytes)
+	}
 	for i := range t.segs {
 		sg := &t.segs[i]
 		if sg.count.Load() < sg.growAt && !sg.full.Load() {
 			continue
 		}
 		extra := int64(len(sg.slots)) * int64(unsafe.Sizeof(slot{}))
-		if t.budget > 0 && t.bytes+extra > t.budget {
+		if t.budget > 0 && used+extra > t.budget {
 			err = ErrMemory
 			break
 		}
+		used += extra
 		t.bytes += extra
 		due = append(due, i)
 	}

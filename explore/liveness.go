@@ -2,13 +2,26 @@
 //
 // # Behaviours
 //
-// A behaviour of a model is a maximal path through its state graph from an
-// initial state: either infinite, or finite and ending in a terminal state
-// (one where Next yields nothing), which is read as stuttering there forever.
-// Maximal means a behaviour never stops while a step is enabled: there is no
-// stuttering except in terminal states (SPIN's semantics, not TLA+'s). A
-// terminal state ends a behaviour whether or not the model's Final accepts it;
-// deadlocks themselves are the BFS engine's check.
+// A behaviour of a model is a path through its state graph from an initial
+// state that is either infinite or finite; a finite behaviour is read as
+// stuttering forever in its last state. Where a behaviour may stop is the
+// semantic choice, made by Options.Stutter:
+//
+//   - Stutter false (the default, SPIN's semantics): a behaviour may stop
+//     only in a terminal state (one where Next yields nothing). A behaviour
+//     never stops while a step is enabled: an implicit weak fairness of the
+//     system as a whole, which holds even for a model that declares no
+//     fairness. A terminal state ends a behaviour whether or not the model's
+//     Final accepts it; deadlocks themselves are the BFS engine's check.
+//   - Stutter true (TLA+'s semantics): a behaviour may stop, stuttering
+//     forever, in any state where no weakly fair step is enabled. Without
+//     model.Fair that is every state, so "eventually P" fails unless P holds
+//     in every initial state, as in TLA+ without fairness conditions.
+//
+// A property can hold under the default and fail under Stutter: in the
+// graph 0 -> 1 with no fairness, "eventually 1" holds by default and fails
+// under Stutter (stay in 0 forever); declaring the step weakly fair makes
+// it hold under both.
 //
 // # Fairness
 //
@@ -17,8 +30,9 @@
 // be taken or not). A behaviour is fair when, for every class c, if c is
 // enabled in every state from some point on, a c-step is taken infinitely
 // often; "c is enabled in s" means some step of s (to any state) has class c.
-// A finite behaviour is fair: nothing is enabled in its last state. Without
-// model.Fair every behaviour is fair (no fairness is assumed).
+// A finite behaviour is fair: under both semantics no weakly fair class is
+// enabled in its last state. Without model.Fair every behaviour is fair (no
+// fairness is assumed).
 //
 // # Properties
 //
@@ -44,14 +58,18 @@
 // counterexample is a lasso: a shortest prefix to the component, then a loop
 // through an edge of every such class and back (with a detour to a state
 // disabling any other class the loop would keep enabled); the trace's last
-// state equals its Loop state. A terminal ending gives a finite trace (Loop = -1).
+// state equals its Loop state. A terminal ending, or with Stutter a state
+// where no weakly fair class is enabled, gives a finite trace (Loop = -1)
+// whose last state is where the behaviour stutters forever: CanStop tells a
+// replayer whether such an ending is legitimate under the run's semantics.
 //
 // # Limits and symmetry
 //
-// Limits (MaxStates, MaxDepth, Time, Context) leave a frontier of unexpanded
-// states. Only expanded states are searched, so a violation found is genuine,
-// but when none is found in an incomplete run the verdict is Unknown, never
-// Holds.
+// Limits (MaxStates, MaxDepth, Time, Memory, Context) leave a frontier of
+// unexpanded states. Time, Memory (the whole process's, see overBudget)
+// and Context are checked every 256 expanded states. Only expanded states
+// are searched, so a violation found is genuine, but when none is found in
+// an incomplete run the verdict is Unknown, never Holds.
 //
 // With Options.Symmetry and no fairness the graph is the quotient by the
 // model's symmetry (keys of model.Symmetric's Canonical). That is exact for
@@ -83,15 +101,29 @@ type livenessCheck struct {
 // Liveness explores the whole reachable graph of m and checks its liveness
 // properties (model.ExpectEventually and model.ExpectLeadsTo) under the
 // weak fairness m declares as a model.Fair. It reports the other
-// properties Unknown: Check runs BFS for those and merges the two. A
-// violation's trace is a lasso (or a finite path to a terminal state) that
-// replays with Replay. Each liveness verdict's Message gives the memory the
-// graph takes.
+// properties Unknown: Check runs BFS for those and merges the two.
+//
+// A state outside the model's state constraint (model.Constrained) is not
+// expanded: it is a terminal state, where a behaviour may stop (as TLC
+// treats states outside its CONSTRAINT).
+//
+// Where a behaviour may stop is set by opts.Stutter. By default (SPIN's
+// semantics) a behaviour stops only in a terminal state, where no step is
+// enabled; with Stutter (TLA+'s semantics) it may stop, stuttering forever,
+// in any state where no weakly fair step is enabled (any state at all when
+// m declares no fairness). A property can hold under the first and fail
+// under the second.
+//
+// A violation's trace replays with Replay. It is a lasso (model.Trace.Loop
+// >= 0: the loop repeats forever and takes a step of every class enabled
+// all along it), or a finite path (Loop = -1) whose last state is where
+// the behaviour stops: a terminal state, or with Stutter a state where no
+// weakly fair step is enabled (CanStop checks it).
 func Liveness[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
-	b := &liveBuilder[S, A]{m: m, opts: opts, start: time.Now(), budget: opts.Memory}
+	b := &liveBuilder[S, A]{m: m, opts: opts, start: time.Now()}
 	props := m.Properties()
 	checks, err := b.predicates(props)
 	if err != nil {
@@ -107,7 +139,7 @@ func Liveness[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	for i, p := range props {
 		pr := PropertyResult{Name: p.Name, Expect: p.Expect}
 		if !p.Expect.Liveness() {
-			pr.Message = "not checked by the liveness engine (see Check)"
+			pr.Message = "not checked: the liveness engine decides eventually and leads-to properties only"
 		} else if err := b.verdict(&pr, checks[i], res.Complete); err != nil {
 			return nil, err
 		}
@@ -116,6 +148,10 @@ func Liveness[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		}
 		res.Properties = append(res.Properties, pr)
 	}
+	for _, sp := range model.StepProperties(m) {
+		res.Properties = append(res.Properties, PropertyResult{Name: sp.Name, Expect: model.ExpectAlwaysStep,
+			Message: "not checked: the liveness engine decides eventually and leads-to properties only"})
+	}
 	if g.panicked != nil {
 		res.Properties = append(res.Properties, b.panicResult())
 	}
@@ -123,12 +159,39 @@ func Liveness[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	return res, nil
 }
 
+// CanStop reports whether a behaviour of m may stop in s, stuttering there
+// forever, under the semantics stutter selects (Options.Stutter): without
+// it, only when no step is enabled in s; with it, when no step enabled in
+// s has a weak-fairness class (every state, for a model that is not a
+// model.Fair). A replayer checks a finite liveness counterexample's last
+// state with it.
+func CanStop[S, A any](m model.Model[S, A], s S, stutter bool) bool {
+	if within := constraintOf(m); within != nil && !within(s) {
+		return true // outside the state constraint: not expanded, so a behaviour ends there
+	}
+	f, fair := m.(model.Fair[A])
+	fair = fair && model.HasFairness(m)
+	if stutter && !fair {
+		return true
+	}
+	stops := true
+	m.Next(s, func(a A, _ S) {
+		if !stutter {
+			stops = false
+		} else if _, weak := f.FairClass(a); weak {
+			stops = false
+		}
+	})
+	return stops
+}
+
 // configure picks up the model's fairness and symmetry and returns a note
 // for the reports when symmetry is turned off.
 func (b *liveBuilder[S, A]) configure() string {
-	if f, ok := b.m.(model.Fair[A]); ok {
+	if f, ok := b.m.(model.Fair[A]); ok && model.HasFairness(b.m) {
 		b.fair = f
 	}
+	b.within = constraintOf(b.m)
 	sym, _ := b.m.(model.Symmetric[S]) // checkSymmetry: present if asked for
 	switch {
 	case !b.opts.Symmetry:
@@ -185,14 +248,14 @@ func (g *lgraph) sources(c livenessCheck) []int32 {
 func (b *liveBuilder[S, A]) verdict(pr *PropertyResult, c livenessCheck, complete bool) error {
 	g := b.g
 	r := newLiveRegion(g, g.sources(c), c.q)
-	end, found := r.fairEnding()
+	end, found := r.fairEnding(b.opts.Stutter)
 	switch {
 	case !found && complete:
-		pr.Status, pr.Message = Holds, g.memString()
+		pr.Status, pr.Message = Holds, b.semantics()
 		return nil
 	case !found:
-		pr.Message = fmt.Sprintf("no violation among the %d expanded states, but the run stopped early (%s); %s",
-			g.nExp, g.stop, g.memString())
+		pr.Message = fmt.Sprintf("no violation among the %d expanded states, but the run stopped early (%s)",
+			g.nExp, g.stop)
 		return nil
 	}
 	source, toEntry := r.pathTo(end.entry)
@@ -209,26 +272,44 @@ func (b *liveBuilder[S, A]) verdict(pr *PropertyResult, c livenessCheck, complet
 		return err
 	}
 	pr.Status, pr.Trace = Violated, t
-	pr.Message = describe(t, c.p >= 0, from, g.cls != nil)
+	lo, hi := g.out(end.entry)
+	pr.Message = describe(t, c.p >= 0, from, g.cls != nil, lo == hi)
 	if note != "" {
 		pr.Message += " (" + note + ")"
 	}
-	pr.Message += "; " + g.memString()
 	return nil
 }
 
-// describe explains a liveness counterexample in one sentence.
-func describe(t *model.Trace, leadsTo bool, from int, fair bool) string {
+// semantics says, for a property that holds, which behaviours were
+// checked.
+func (b *liveBuilder[S, A]) semantics() string {
+	fairness := "without fairness"
+	if b.fair != nil {
+		fairness = "under the model's weak fairness"
+	}
+	if b.opts.Stutter {
+		return "holds on every behaviour " + fairness + ", stuttering allowed where no weakly fair step is enabled"
+	}
+	return "holds on every behaviour " + fairness + " that stops only where no step is enabled"
+}
+
+// describe explains a liveness counterexample in one sentence. terminal
+// says whether a finite trace's last state has no step at all (otherwise
+// the behaviour stutters there, which Options.Stutter allows).
+func describe(t *model.Trace, leadsTo bool, from int, fair, terminal bool) string {
 	claim := "it never holds on a behaviour that "
 	if leadsTo {
 		claim = fmt.Sprintf("P holds at step %d, and Q never from there on, on a behaviour that ", from)
 	}
-	if !t.Lasso() {
+	switch {
+	case !t.Lasso() && terminal:
 		return claim + fmt.Sprintf("stops in a terminal state after %d steps", t.Len())
+	case !t.Lasso():
+		return claim + fmt.Sprintf("stutters forever after %d steps, where no weakly fair step is enabled", t.Len())
 	}
-	claim += fmt.Sprintf("loops forever from step %d (a %d-step loop)", t.Loop, t.Len()-t.Loop)
+	claim += fmt.Sprintf("repeats steps %d..%d forever", t.Loop+1, t.Len())
 	if fair {
-		claim += ", and is weakly fair: the loop takes a step of every class enabled all along it"
+		claim += ", a weakly fair loop: it takes a step of every class enabled all along it"
 	}
 	return claim
 }

@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"fmt"
 	"math"
 	"time"
 
@@ -57,31 +56,20 @@ func (g *lgraph) rowOf(e int32) int32 {
 	return int32(lo)
 }
 
-// bytes returns the memory the graph's storage holds, in bytes. The index
-// used while building (fpIndex, 32 to 64 B/state) is freed before the
-// analysis and is not counted.
-func (g *lgraph) bytes() int64 {
-	n := int64(cap(g.off)+cap(g.dst)+cap(g.cls)+cap(g.parent))*4 + int64(cap(g.fps))*8
-	for _, b := range g.bits {
-		n += int64(cap(b)) * 8
-	}
-	return n
-}
-
 // A liveBuilder explores a model breadth first into an lgraph.
 type liveBuilder[S, A any] struct {
 	m       model.Model[S, A]
 	opts    Options
 	sym     model.Symmetric[S] // nil: no symmetry reduction
 	fair    model.Fair[A]      // nil: no fairness
+	within  func(S) bool       // the state constraint; nil: none
 	preds   []func(S) bool     // the predicates recorded in g.bits
 	g       *lgraph
 	index   fpIndex
 	classID map[string]int32
 	k       keyer[S] // fingerprints, with symmetry iff sym is set
 	start   time.Time
-	budget  int64 // bytes the graph and index may take; 0 means no limit
-	full    bool  // the MaxStates limit (or int32 range) was hit during an expansion
+	full    bool // the MaxStates limit (or int32 range) was hit during an expansion
 }
 
 // fingerprint returns the 64-bit fingerprint of s (of its canonical
@@ -134,6 +122,11 @@ func (b *liveBuilder[S, A]) classOf(a A) int32 {
 func (b *liveBuilder[S, A]) expand(v int32, s S, next []S) ([]S, bool) {
 	g := b.g
 	n0, e0, q0 := len(g.fps), len(g.dst), len(next)
+	if b.within != nil && !b.within(s) { // outside the constraint: a terminal state
+		g.off = append(g.off, int32(len(g.dst)))
+		g.nExp = int(v) + 1
+		return next, true
+	}
 	b.m.Next(s, func(a A, t S) {
 		if b.full {
 			return
@@ -234,8 +227,9 @@ func (b *liveBuilder[S, A]) levels(cur []S) {
 }
 
 // interrupted returns why the run must stop now ("time", "interrupted",
-// "memory budget"), or "" to go on. The budget is checked against the
-// graph's own storage, which append may briefly double.
+// "memory budget"), or "" to go on. The memory budget is the whole
+// process's (see overBudget), so the graph, the index, the states of the
+// level being expanded and whatever else the process holds all count.
 func (b *liveBuilder[S, A]) interrupted() string {
 	if b.opts.Context != nil && b.opts.Context.Err() != nil {
 		return "interrupted"
@@ -243,16 +237,10 @@ func (b *liveBuilder[S, A]) interrupted() string {
 	if b.opts.Time > 0 && time.Since(b.start) > b.opts.Time {
 		return "time"
 	}
-	if b.budget > 0 && b.g.bytes()+16*int64(len(b.index.slots)) > b.budget {
+	if overBudget(b.opts.Memory) {
 		return "memory budget"
 	}
 	return ""
-}
-
-// memString formats the graph's storage cost for reports.
-func (g *lgraph) memString() string {
-	return fmt.Sprintf("graph storage %.1f KiB for %d states and %d edges (%.1f B/state amortized)",
-		float64(g.bytes())/1024, g.states(), len(g.dst), float64(g.bytes())/float64(max(g.states(), 1)))
 }
 
 // An fpIndex maps fingerprints to state numbers while the graph is built:

@@ -219,8 +219,10 @@ func (f *fairScan) fairCycle(g *lgraph, comp []int32, c int32, mem []int32) (boo
 	return true, witness
 }
 
-// A liveEnd is the end of a fair behaviour inside a region: a terminal
-// state (comp < 0) or a fair component entered at entry.
+// A liveEnd is the end of a fair behaviour inside a region: a state where
+// the behaviour stops (comp < 0: terminal, or with Options.Stutter one
+// where no weakly fair class is enabled) or a fair component entered at
+// entry.
 type liveEnd struct {
 	entry   int32   // the first state of the ending in BFS order
 	comp    int32   // the component, -1 for a terminal state
@@ -231,7 +233,9 @@ type liveEnd struct {
 // fairEnding finds the ending of a fair behaviour in the region whose entry
 // is nearest to the sources (first in BFS order), and false if the region
 // has none: then every fair behaviour from the sources leaves the region.
-func (r *liveRegion) fairEnding() (liveEnd, bool) {
+// With stutter, a behaviour may also stop in any state where no weakly fair
+// class is enabled (TLA+'s semantics; see Options.Stutter).
+func (r *liveRegion) fairEnding(stutter bool) (liveEnd, bool) {
 	g := r.g
 	comp, ncomp := r.sccs()
 	start, mem := r.members(comp, ncomp)
@@ -239,7 +243,7 @@ func (r *liveRegion) fairEnding() (liveEnd, bool) {
 	checked := make([]int8, ncomp) // 0 unknown, 1 fair, -1 not
 	witness := make([][]int32, ncomp)
 	for _, v := range r.order {
-		if lo, hi := g.out(v); lo == hi {
+		if lo, hi := g.out(v); lo == hi || (stutter && !g.fairEnabled(v)) {
 			return liveEnd{entry: v, comp: -1, compOf: comp}, true
 		}
 		c := comp[v]
@@ -255,4 +259,19 @@ func (r *liveRegion) fairEnding() (liveEnd, bool) {
 		}
 	}
 	return liveEnd{}, false
+}
+
+// fairEnabled reports whether some step of expanded state v has a weak
+// fairness class (never, for a model without fairness).
+func (g *lgraph) fairEnabled(v int32) bool {
+	if g.cls == nil {
+		return false
+	}
+	lo, hi := g.out(v)
+	for e := lo; e < hi; e++ {
+		if g.cls[e] != unfairClass {
+			return true
+		}
+	}
+	return false
 }

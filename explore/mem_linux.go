@@ -26,6 +26,7 @@ func allocSlots(n int) []slot {
 	if size >= 2<<20 {
 		_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
 	}
+	offHeap.Add(int64(size))
 	return unsafe.Slice((*slot)(unsafe.Pointer(&b[0])), n)
 }
 
@@ -39,6 +40,7 @@ func freeSlots(s []slot) {
 		// Not made by Mmap (the fallback in allocSlots): the collector owns it.
 		return
 	}
+	offHeap.Add(-int64(len(b)))
 }
 
 // peakRSS returns the process's peak resident set size (VmHWM) in bytes.

@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -95,9 +96,13 @@ func (mo *monitor) finish() time.Duration {
 
 // collision estimates the probability that a fingerprint collision hid a
 // state: each of the n states was new when inserted and could have matched
-// any of the (at most n) fingerprints before it, so about n²/2 pairs each
-// collide with probability 2^-64.
+// any of the states before it, so n(n-1)/2 pairs each collide with
+// probability 2^-fpBits (fingerprints keep fpBits bits of hash; see
+// fingerprint). It is the union bound, capped at 1.
 func collision(n int64) float64 {
+	if n < 2 {
+		return 0
+	}
 	f := float64(n)
-	return f * f / 2 / 18446744073709551616.0
+	return min(1, f*(f-1)/2/math.Exp2(fpBits))
 }

@@ -10,17 +10,49 @@ import (
 
 // Options configure a run. The zero value is a complete, unbounded run on
 // all cores with no progress reports.
+//
+// MaxStates bounds the distinct states stored. Let d be the largest
+// number of steps enabled in one state. BFS stores at most
+// MaxStates + Workers×(d-1) distinct states (or the initial states, if
+// there are more): each worker draws a share of the states still allowed
+// (half of what is left, split among the workers) and checks it before
+// every state it expands, counting every successor as new, so it overdraws
+// its share by less than one state's successors. It stops once the shares
+// are used up: on one worker with at least MaxStates states, on several
+// with at least half as many (a share a worker still holds when the
+// level's states run out is lost). DFS stops at exactly MaxStates states,
+// the liveness engine never stores more than MaxStates, and random walks
+// store at most MaxStates + Workers - 1.
+//
+// Memory is a budget for the whole process as far as the engine can see
+// it: the memory the Go runtime holds (the heap in use, including the BFS
+// frontier, the states of actor models, the liveness graph and properties'
+// own caches, plus garbage not yet collected, stacks and runtime metadata)
+// plus the fingerprint table kept outside the Go heap. It is sampled
+// between blocks of work (BFS: after each block of 512 states a worker
+// expands, DFS: every 1024 new states, random: after each walk, liveness:
+// every 256 states), and the run stops with StopReason "memory budget" as
+// soon as it is exceeded, or when the fingerprint table would grow past it.
+// So a run overshoots by at most what each worker allocates in one block
+// of work, plus the program's code and libraries (a few MiB), which the
+// engine does not see; memory the runtime has mapped but not touched
+// counts against the budget, which partly offsets them. Measured: `check
+// run twopc -n 4 -faults crash=1,drop=1` peaks at 64 to 70 MiB resident
+// with -mem 64MiB (ten runs; an overshoot under 6 MiB) and at 255 MiB with
+// -mem 256MiB. Garbage not yet collected counts too, so a run may stop
+// with less live data than the budget.
 type Options struct {
 	Workers      int             // goroutines for BFS and random simulation; 0 means GOMAXPROCS
-	MaxStates    int64           // stop once this many distinct states are stored (checked between blocks of work: a run may overshoot by a few thousand); 0 means no limit
+	MaxStates    int64           // bound on the distinct states stored (see Options for the exact bound); 0 means no limit
 	MaxDepth     int             // do not expand states at this depth (steps from an initial state); 0 means no limit
 	Time         time.Duration   // wall-clock budget; 0 means none
-	Memory       int64           // memory budget in bytes for the visited set; 0 means 3/4 of physical memory
+	Memory       int64           // memory budget in bytes for the whole process (see Options); 0 means 3/4 of physical memory
 	Seed         uint64          // random simulation: the seed the walks' seeds derive from
 	Walks        int64           // random simulation: number of walks; 0 means until another limit
 	WalkDepth    int             // random simulation: steps per walk; 0 means 1000 (MaxDepth wins if smaller)
-	Symmetry     bool            // key states by their canonical representative (model.Symmetric)
+	Symmetry     bool            // key states by their canonical representative; an error unless the model declares a symmetry (model.HasSymmetry)
 	StopAtFirst  bool            // stop as soon as one property is violated
+	Stutter      bool            // liveness: TLA+'s semantics, a behaviour may stop (stutter forever) in any state where no weakly fair step is enabled; false: only where no step at all is (SPIN's); see Liveness
 	Context      context.Context // cancelling it stops the run with a partial report; nil means never
 	Progress     func(Progress)  // called about every ProgressEvery from one goroutine; nil means none
 	ProgressTime time.Duration   // interval between progress calls; 0 means 1s

@@ -37,7 +37,7 @@ func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			w := &walker[S, A]{m: m, opts: &opts, set: set, v: v, mo: mo, inits: inits, deepest: &deepest,
-				k: newKeyer[S](m, opts.Symmetry)}
+				k: newKeyer[S](m, opts.Symmetry), within: constraintOf(m)}
 			for !mo.stopped() {
 				n := walks.Add(1) - 1
 				if opts.Walks > 0 && n >= opts.Walks {
@@ -45,6 +45,9 @@ func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 				}
 				w.walk(uint64(n))
 				mo.depth.Store(done.Add(1))
+				if overBudget(opts.Memory) {
+					mo.stop("memory budget")
+				}
 			}
 		}()
 	}
@@ -74,9 +77,10 @@ type walker[S, A any] struct {
 	m       model.Model[S, A]
 	opts    *Options
 	set     *fpSet
-	v       *verdicts[S]
+	v       *verdicts[S, A]
 	mo      *monitor
 	k       keyer[S]
+	within  func(S) bool // the state constraint; nil: none
 	inits   []S
 	deepest *atomic.Int64 // the longest walk so far, in steps
 	acts    []A
@@ -105,11 +109,19 @@ func (w *walker[S, A]) walk(n uint64) {
 	w.step(i, zero, w.inits[i], n)
 	for d := 0; d < w.opts.WalkDepth && !w.mo.stopped(); d++ {
 		s := w.states[len(w.states)-1]
+		if w.within != nil && !w.within(s) {
+			return // outside the state constraint: the walk ends here, not a deadlock
+		}
 		w.acts, w.nexts = collectNext(w.m, s, w.acts[:0], w.nexts[:0])
 		w.mo.generated.Add(int64(len(w.nexts)))
 		if len(w.nexts) == 0 {
 			w.v.recordDeadlock(s, d, 0, n, w.tracePath)
 			return
+		}
+		if len(w.v.stepOpen) > 0 {
+			for j := range w.nexts {
+				w.v.checkStep(s, w.acts[j], w.nexts[j], d+1, 0, n, func() *model.Trace { return w.pathThrough(j) })
+			}
 		}
 		j := rng.IntN(len(w.nexts))
 		w.step(j, w.acts[j], w.nexts[j], n)
@@ -141,6 +153,14 @@ func (w *walker[S, A]) step(idx int, a A, s S, n uint64) {
 // where names a walk and how to replay it alone.
 func where(n, seed uint64) string {
 	return fmt.Sprintf("walk %d, seed %d (replay it alone with -engine random -seed %d -walks 1 -workers 1)", n, seed, seed)
+}
+
+// pathThrough returns the walk so far extended by step j of its last state.
+func (w *walker[S, A]) pathThrough(j int) *model.Trace {
+	tr := w.tracePath()
+	tr.Path = append(tr.Path, j)
+	tr.Steps = append(tr.Steps, model.Step{Action: fmt.Sprint(w.acts[j]), State: w.nexts[j]})
+	return tr
 }
 
 // tracePath returns the walk so far as a trace.

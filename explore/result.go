@@ -34,7 +34,7 @@ func (s Status) String() string {
 
 // Names of the checks the engines add to a model's own properties.
 const (
-	DeadlockProperty = "deadlock free" // a non-final state with no step (model.Finaler)
+	DeadlockProperty = "deadlock free" // a non-final state with no step, inside the state constraint (only for a model that declares final states: model.HasFinal)
 	PanicProperty    = "no panic"      // model code panicked
 )
 

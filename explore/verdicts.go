@@ -8,16 +8,20 @@ import (
 )
 
 // verdicts tracks, for one run, the properties still to decide and the best
-// discovery for each: a counterexample for Always (and the engine's own
-// deadlock and panic checks), a witness for Sometimes. "Best" means
-// shallowest, then smallest fingerprint, so the choice does not depend on
-// the order in which workers found them.
-type verdicts[S any] struct {
+// discovery for each: a counterexample for Always, step properties (and the
+// engine's own deadlock and panic checks), a witness for Sometimes. "Best"
+// means shallowest, then smallest fingerprint, so the choice does not
+// depend on the order in which workers found them. A step property's
+// discovery is the state its violating step starts from, at the depth of
+// the state the step reaches.
+type verdicts[S, A any] struct {
 	props    []model.Property[S]
-	finals   model.Finaler[S] // nil: no deadlock check
+	steps    []model.StepProperty[S, A]
+	finals   model.Finaler[S] // nil: no deadlock check (the model declares no final states)
 	mu       sync.Mutex
-	found    []discovery // len(props)+2: then deadlock, then panic
+	found    []discovery // props, then deadlock and panic (extraCount), then steps
 	open     []int       // indices of undecided safety/sometimes properties; fixed during a level
+	stepOpen []int       // indices into steps of undecided step properties; fixed during a level
 	deadlock bool        // deadlock check still open
 }
 
@@ -50,24 +54,30 @@ func (d *discovery) better(depth int, fp, order uint64) bool {
 	return fp < d.fp
 }
 
-func newVerdicts[S, A any](m model.Model[S, A]) *verdicts[S] {
-	v := &verdicts[S]{props: m.Properties()}
-	if f, ok := m.(model.Finaler[S]); ok {
-		v.finals = f
+func newVerdicts[S, A any](m model.Model[S, A]) *verdicts[S, A] {
+	v := &verdicts[S, A]{props: m.Properties(), steps: model.StepProperties(m)}
+	if model.HasFinal(m) {
+		v.finals = m.(model.Finaler[S])
 		v.deadlock = true
 	}
-	v.found = make([]discovery, len(v.props)+extraCount)
+	v.found = make([]discovery, len(v.props)+extraCount+len(v.steps))
 	for i, p := range v.props {
 		if p.Expect == model.ExpectAlways || p.Expect == model.ExpectSometimes {
 			v.open = append(v.open, i)
 		}
 	}
+	for i := range v.steps {
+		v.stepOpen = append(v.stepOpen, i)
+	}
 	return v
 }
 
+// stepIndex returns the index in found of step property i.
+func (v *verdicts[S, A]) stepIndex(i int) int { return len(v.props) + extraCount + i }
+
 // check evaluates the open properties on a newly found state s and records
 // what it decides. It returns true if anything was recorded.
-func (v *verdicts[S]) check(s S, depth int, fp uint64, order uint64, path func() *model.Trace) bool {
+func (v *verdicts[S, A]) check(s S, depth int, fp uint64, order uint64, path func() *model.Trace) bool {
 	hit := false
 	for _, i := range v.open {
 		p := &v.props[i]
@@ -79,8 +89,23 @@ func (v *verdicts[S]) check(s S, depth int, fp uint64, order uint64, path func()
 	return hit
 }
 
+// checkStep evaluates the open step properties on the step a from s to t.
+// depth is t's depth (one more than s's), fp identifies s (BFS), and path
+// returns the trace ending with the step (DFS, random). It returns true if
+// anything was recorded.
+func (v *verdicts[S, A]) checkStep(s S, a A, t S, depth int, fp, order uint64, path func() *model.Trace) bool {
+	hit := false
+	for _, i := range v.stepOpen {
+		if !v.steps[i].Holds(s, a, t) {
+			v.record(v.stepIndex(i), depth, fp, order, path, "")
+			hit = true
+		}
+	}
+	return hit
+}
+
 // record keeps a discovery for property index i if it beats the one held.
-func (v *verdicts[S]) record(i, depth int, fp, order uint64, path func() *model.Trace, msg string) {
+func (v *verdicts[S, A]) record(i, depth int, fp, order uint64, path func() *model.Trace, msg string) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	d := &v.found[i]
@@ -95,7 +120,7 @@ func (v *verdicts[S]) record(i, depth int, fp, order uint64, path func() *model.
 
 // recordDeadlock records s as deadlocked if the model declares final states
 // and s is not one.
-func (v *verdicts[S]) recordDeadlock(s S, depth int, fp, order uint64, path func() *model.Trace) {
+func (v *verdicts[S, A]) recordDeadlock(s S, depth int, fp, order uint64, path func() *model.Trace) {
 	if v.deadlock && !v.finals.Final(s) {
 		v.record(len(v.props)+extraDeadlock, depth, fp, order, path, "no step is enabled and the state is not final")
 	}
@@ -103,14 +128,14 @@ func (v *verdicts[S]) recordDeadlock(s S, depth int, fp, order uint64, path func
 
 // recordPanic records a panic of model code while handling the state at
 // the end of path.
-func (v *verdicts[S]) recordPanic(r any, what string, depth int, fp, order uint64, path func() *model.Trace) {
+func (v *verdicts[S, A]) recordPanic(r any, what string, depth int, fp, order uint64, path func() *model.Trace) {
 	v.record(len(v.props)+extraPanic, depth, fp, order, path, fmt.Sprintf("panic in %s: %v", what, r))
 }
 
 // settle closes the properties decided so far (called between BFS levels,
 // or after each discovery in single-threaded engines). It reports whether
 // nothing is left to decide.
-func (v *verdicts[S]) settle() bool {
+func (v *verdicts[S, A]) settle() bool {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	open := v.open[:0:0]
@@ -120,15 +145,22 @@ func (v *verdicts[S]) settle() bool {
 		}
 	}
 	v.open = open
+	stepOpen := v.stepOpen[:0:0]
+	for _, i := range v.stepOpen {
+		if !v.found[v.stepIndex(i)].ok {
+			stepOpen = append(stepOpen, i)
+		}
+	}
+	v.stepOpen = stepOpen
 	if v.found[len(v.props)+extraDeadlock].ok {
 		v.deadlock = false
 	}
-	return len(v.open) == 0 && !v.deadlock
+	return len(v.open) == 0 && len(v.stepOpen) == 0 && !v.deadlock
 }
 
-// anyViolation reports whether some Always property, deadlock or panic was
-// found.
-func (v *verdicts[S]) anyViolation() bool {
+// anyViolation reports whether some Always or step property, deadlock or
+// panic was found.
+func (v *verdicts[S, A]) anyViolation() bool {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	for i, p := range v.props {
@@ -136,13 +168,25 @@ func (v *verdicts[S]) anyViolation() bool {
 			return true
 		}
 	}
+	for i := range v.steps {
+		if v.found[v.stepIndex(i)].ok {
+			return true
+		}
+	}
 	return v.found[len(v.props)+extraDeadlock].ok || v.found[len(v.props)+extraPanic].ok
 }
 
-// results turns the discoveries into property results. traceOf rebuilds a
-// BFS discovery's trace from its fingerprint; engines that keep paths pass
-// nil.
-func (v *verdicts[S]) results(complete bool, engine string, traceOf func(d discovery) (*model.Trace, error)) []PropertyResult {
+// A traceFunc rebuilds a BFS discovery's trace from its fingerprint. For a
+// step property's discovery, step is its predicate and the trace must end
+// with a step from the discovered state that violates it; otherwise step
+// is nil.
+type traceFunc[S, A any] func(d discovery, step func(S, A, S) bool) (*model.Trace, error)
+
+// results turns the discoveries into property results: the model's state
+// properties in order, then its step properties, then the engine's own
+// checks (deadlock when the model declares final states, panic when one
+// happened). Engines that keep paths pass a nil traceOf.
+func (v *verdicts[S, A]) results(complete bool, engine string, traceOf traceFunc[S, A]) []PropertyResult {
 	out := make([]PropertyResult, 0, len(v.found))
 	for i, p := range v.props {
 		r := PropertyResult{Name: p.Name, Expect: p.Expect}
@@ -162,7 +206,22 @@ func (v *verdicts[S]) results(complete bool, engine string, traceOf func(d disco
 		default:
 			r.Message = "the exploration is incomplete"
 		}
-		v.attach(&r, d, traceOf)
+		v.attach(&r, d, traceOf, nil)
+		out = append(out, r)
+	}
+	for i, p := range v.steps {
+		r := PropertyResult{Name: p.Name, Expect: model.ExpectAlwaysStep}
+		d := v.found[v.stepIndex(i)]
+		switch {
+		case d.ok:
+			r.Status = Violated
+			r.Message = "the last step violates it"
+		case complete:
+			r.Status = Holds
+		default:
+			r.Message = "the exploration is incomplete"
+		}
+		v.attach(&r, d, traceOf, p.Holds)
 		out = append(out, r)
 	}
 	if v.finals != nil {
@@ -174,18 +233,18 @@ func (v *verdicts[S]) results(complete bool, engine string, traceOf func(d disco
 		case complete:
 			r.Status = Holds
 		}
-		v.attach(&r, d, traceOf)
+		v.attach(&r, d, traceOf, nil)
 		out = append(out, r)
 	}
 	if d := v.found[len(v.props)+extraPanic]; d.ok {
 		r := PropertyResult{Name: PanicProperty, Expect: model.ExpectAlways, Status: Violated}
-		v.attach(&r, d, traceOf)
+		v.attach(&r, d, traceOf, nil)
 		out = append(out, r)
 	}
 	return out
 }
 
-func (v *verdicts[S]) attach(r *PropertyResult, d discovery, traceOf func(d discovery) (*model.Trace, error)) {
+func (v *verdicts[S, A]) attach(r *PropertyResult, d discovery, traceOf traceFunc[S, A], step func(S, A, S) bool) {
 	if !d.ok {
 		return
 	}
@@ -194,7 +253,7 @@ func (v *verdicts[S]) attach(r *PropertyResult, d discovery, traceOf func(d disc
 	}
 	r.Trace = d.trace
 	if r.Trace == nil && traceOf != nil {
-		t, err := traceOf(d)
+		t, err := traceOf(d, step)
 		if err != nil {
 			r.Message += fmt.Sprintf(" (trace unavailable: %v)", err)
 		}

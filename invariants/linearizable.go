@@ -60,6 +60,7 @@ type Linearization struct {
 	OK    bool // the history is linearizable
 	model porcupine.Model
 	info  porcupine.LinearizationInfo
+	ops   []porcupine.Operation // the history as checked; an operation's id is its index
 }
 
 // pendingOut is the output porcupine sees for a pending operation: the
@@ -79,12 +80,13 @@ type pendingOut struct{}
 //
 // The check has no timeout, so it always decides; it is exponential in the
 // number of concurrent operations, so keep histories small (a model state's
-// history is). The returned Linearization feeds WriteHTML.
+// history is). The returned Linearization feeds WriteHTML and WriteHTMLPage.
 func Linearizable[St, In, Out any](history []Op[In, Out], m SeqModel[St, In, Out]) (bool, Linearization) {
 	pm := m.porcupine()
-	res, info := porcupine.CheckOperationsVerbose(pm, operations(history, m.Pending != nil), 0)
+	ops := operations(history, m.Pending != nil)
+	res, info := porcupine.CheckOperationsVerbose(pm, ops, 0)
 	ok := res == porcupine.Ok
-	return ok, Linearization{OK: ok, model: pm, info: info}
+	return ok, Linearization{OK: ok, model: pm, info: info, ops: ops}
 }
 
 // WriteHTML writes porcupine's interactive HTML view of the checked history to

@@ -16,6 +16,15 @@
 //     their keys are equal. The key is the single source of state identity;
 //     fingerprints, deduplication and symmetry reduction all derive from it.
 //
+// Optional interfaces add capabilities: Finaler (final states, hence a
+// deadlock check), Symmetric (symmetry reduction), Fair (weak fairness for
+// liveness), Constrained (a state constraint that bounds the space) and
+// StepChecker (step properties over from, action and to). A model that has
+// the methods of Finaler, Symmetric or Fair without the capability (an
+// adapter, an actor system configured without final states) says so as a
+// Declarer; HasFinal, HasSymmetry and HasFairness give the answer every
+// engine uses.
+//
 // A minimal model:
 //
 //	type counter struct{ max int }

@@ -9,7 +9,9 @@ import (
 // The Append helpers write parts of a canonical key. Each encoding is
 // self-delimiting, so a key built by appending fields in a fixed order is
 // canonical as long as the fields are. None of them allocates beyond growing
-// dst.
+// dst. A state that is a plain fixed-size struct (integers, booleans,
+// arrays, nested structs, no padding) needs none of them: StructKeyer
+// derives its key from its bytes.
 
 // AppendUint appends v as an unsigned varint.
 func AppendUint(dst []byte, v uint64) []byte { return binary.AppendUvarint(dst, v) }

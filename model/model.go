@@ -27,9 +27,10 @@ type Model[S, A any] interface {
 }
 
 // A Finaler is a Model that declares where its runs may legitimately end.
-// When a model implements it, the engines report a deadlock for every
-// reachable state that has no enabled step and is not final. Models that do
-// not implement it get no deadlock check.
+// When a model implements it (and declares it, see HasFinal), the engines
+// report a deadlock for every reachable state that has no enabled step, is
+// within the state constraint (Constrained) and is not final. Models that
+// do not implement it get no deadlock check and no "deadlock free" verdict.
 type Finaler[S any] interface {
 	// Final reports whether s is an intended end state.
 	Final(s S) bool
@@ -38,7 +39,8 @@ type Finaler[S any] interface {
 // A Symmetric is a Model whose processes (or other ids) are interchangeable:
 // permuting them maps reachable states to reachable states, steps to steps
 // and preserves every property. With symmetry reduction on, the engines key
-// each state by the key of its canonical representative.
+// each state by the key of its canonical representative. The engines refuse
+// symmetry reduction for a model that does not declare it (HasSymmetry).
 type Symmetric[S any] interface {
 	// Canonical returns the canonical representative of the orbit of s under
 	// the model's symmetry group. It must be complete: two states in the same
@@ -49,11 +51,29 @@ type Symmetric[S any] interface {
 // A Fair is a Model that declares the fairness its liveness properties
 // assume. Fairness is weak: a fairness class that stays enabled forever from
 // some point on is eventually taken. Steps for which FairClass reports false
-// (faults: loss, crashes, partitions) carry no fairness at all.
+// (faults: loss, crashes, partitions) carry no fairness at all. See
+// HasFairness for when it counts as declared.
 type Fair[A any] interface {
 	// FairClass returns the weak-fairness class of a step (for example
 	// "deliver p1->p2 Prepare" or "p2"), and false when the step is not fair.
 	FairClass(action A) (class string, fair bool)
+}
+
+// A Constrained is a Model with a state constraint, like TLC's CONSTRAINT
+// or Stateright's within_boundary: it bounds an otherwise infinite or too
+// large space without changing the protocol. A reachable state outside the
+// constraint is stored, counted and checked against the state properties
+// (Always, Sometimes) like any other, and the steps into it against the
+// step properties (StepChecker), but it is not expanded: the engines treat
+// it as having no successors, and it is not a deadlock. A run that stops
+// only at the constraint is complete: its verdicts speak of the
+// constrained space. For liveness a state outside the constraint ends a
+// behaviour, as a terminal state does (TLC gives such states no successors
+// too), so an eventually-property can fail at the boundary.
+type Constrained[S any] interface {
+	// Within reports whether s is inside the constraint, to be expanded.
+	// It must be a pure function of s.
+	Within(s S) bool
 }
 
 // Func adapts plain functions to a Model, for small models written inline

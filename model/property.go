@@ -19,6 +19,10 @@ const (
 	// ExpectLeadsTo: on every fair behaviour, whenever the predicate holds,
 	// Then holds at the same point or later (P ~> Q).
 	ExpectLeadsTo
+	// ExpectAlwaysStep: a StepProperty holds on every step from every
+	// reachable state. A counterexample is a shortest path whose last step
+	// violates it.
+	ExpectAlwaysStep
 )
 
 // String returns the expectation's name as written in traces and reports.
@@ -32,6 +36,8 @@ func (e Expectation) String() string {
 		return "eventually"
 	case ExpectLeadsTo:
 		return "leads-to"
+	case ExpectAlwaysStep:
+		return "always-step"
 	}
 	return "unknown"
 }

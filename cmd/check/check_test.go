@@ -15,6 +15,7 @@ import (
 
 	"github.com/protocheck/protocheck/counterexamples"
 	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/protocols"
 )
 
 // runCLI runs the command with args and returns the exit code, stdout and
@@ -63,24 +64,31 @@ func TestViolationReport(t *testing.T) {
 	require.Equal(t, exitViolation, code)
 	assert.Contains(t, out, `VIOLATED  "bounded" (always)`)
 	assert.Contains(t, out, `shortest counterexample: "bounded", 3 steps`)
-	assert.Contains(t, out, "reproduce: go run ./cmd/check run testcounter -n 2 -variant bug -network fifo")
+	assert.Contains(t, out, "# reproduce: check run testcounter -variant bug\n")
 	assert.Contains(t, out, "   1  inc a\n        A=1\n")
 	assert.Contains(t, out, "collision probability")
 }
 
 func TestListShowsEverything(t *testing.T) {
-	code, out, _ := runCLI(t, "list")
+	code, out, _ := runCLI(t, "list", "testcounter", "testticker", "twopc")
 	require.Equal(t, exitOK, code)
 	for _, want := range []string{
-		"-n        counter limit (default 2, range 1..2000)",
-		"-variant  ok: bounded holds (default)",
-		"bug: bounded fails",
-		"-faults   drop",
-		"-network  fifo, unordered (default fifo)",
-		`"bounded"`, `"reaches n"                      eventually, liveness`,
+		"  -n        counter limit          default 2, 1..2000\n",
+		"  -network  fifo, unordered\n",
+		"  -faults   drop (kind=count,...)\n",
+		"    ok (default)  must verify             n=2 network=fifo faults=none\n      bounded holds\n",
+		"    bug           must violate \"bounded\"  n=2 network=fifo faults=none\n",
+		"      bounded fails\n",
+		"    \"bounded\"    always\n    \"both move\"  sometimes\n",
+		"    \"reaches n\"  eventually\n",
+		// twopc: each variant's own faults and size, the deadlock check, symmetry
+		"    coordinator-never-recovers  must violate \"every participant eventually decides\"  n=2 network=unordered faults=crash=1\n",
+		"    \"deadlock free\"                         always\n",
+		"  -symmetry  interchangeable participants\n",
 	} {
 		assert.Contains(t, out, want)
 	}
+	assert.NotContains(t, out, "testcounter\n  -symmetry", "no symmetry where none is declared")
 }
 
 func TestListNames(t *testing.T) {
@@ -106,18 +114,33 @@ func TestBadUsage(t *testing.T) {
 		{"no protocol", []string{"run", "-n", "2"}, "want one protocol"},
 		{"two protocols", []string{"run", "testcounter", "testticker"}, "want one protocol"},
 		{"bad flag", []string{"run", "testcounter", "-frob"}, "flag provided but not defined: -frob"},
-		{"bad n", []string{"run", "testcounter", "-n", "x"}, `invalid value "x" for flag -n`},
-		{"n out of range", []string{"run", "testcounter", "-n", "0"}, "-n 0 out of range for testcounter: want 1..2000"},
+		{"bad n", []string{"run", "testcounter", "-n", "x"}, `-n "x": not a whole number`},
+		{"n out of range", []string{"run", "testcounter", "-n", "0"}, "-n 0 out of range 1..2000"},
 		{"bad variant", []string{"run", "testcounter", "-variant", "nope"}, `-variant "nope": testcounter has variants ok, bug`},
 		{"bad engine", []string{"run", "testcounter", "-engine", "magic"}, `-engine "magic"`},
 		{"bad network", []string{"run", "testcounter", "-network", "carrier-pigeon"}, `-network "carrier-pigeon"`},
-		{"bad fault kind", []string{"run", "testcounter", "-faults", "crash=1"}, `testcounter accepts drop, not "crash"`},
-		{"bad fault syntax", []string{"run", "testcounter", "-faults", "drop"}, `-faults: fault "drop"`},
+		{"bad fault kind", []string{"run", "testcounter", "-faults", "crash=1"}, `-faults crash: testcounter accepts drop`},
+		{"bad fault syntax", []string{"run", "testcounter", "-faults", "drop=x"}, `-faults "drop=x"`},
+		{"unknown fault", []string{"run", "testcounter", "-faults", "flood=1"}, `unknown fault kind "flood"`},
+		{"no network", []string{"run", "testticker", "-network", "fifo"}, "testticker is not an actor model"},
+		{"no faults", []string{"run", "testticker", "-faults", "drop=1"}, "testticker accepts no faults"},
+		{"symmetry undeclared", []string{"run", "testcounter", "-symmetry"}, "testcounter declares no symmetry"},
+		{"symmetry undeclared (actor)", []string{"run", "rpc", "-symmetry"}, "rpc declares no symmetry"},
+		{"bad props", []string{"run", "testcounter", "-props", "bounded,nope"}, `no property "nope"`},
+		{"props deadlock undeclared", []string{"run", "testcounter", "-props", "deadlock free"}, "declares no final states"},
+		{"mem one byte", []string{"run", "testcounter", "-mem", "1"}, "below the smallest budget"},
+		{"mem half", []string{"run", "testcounter", "-mem", "0.5"}, "below the smallest budget"},
+		{"mem NaN", []string{"run", "testcounter", "-mem", "NaN"}, "is not a size"},
+		{"unwritable -o", []string{"run", "testcounter", "-variant", "bug", "-o", "/dev/null/x.trace"}, "-o: "},
+		{"unwritable -viz", []string{"run", "testcounter", "-variant", "bug", "-viz", "/dev/null/x.html"}, "-viz: "},
+		{"unwritable -mermaid", []string{"run", "testcounter", "-variant", "bug", "-mermaid", "/dev/null/x.md"}, "-mermaid: "},
+		{"seed without random", []string{"run", "testcounter", "-seed", "3"}, "-seed and -walks are for -engine random"},
+		{"table unknown", []string{"table", "nope"}, `unknown table "nope"`},
 		{"build error", []string{"run", "testcounter", "-faults", "drop=9"}, "at most 5 drops"},
 		{"bad max-states", []string{"run", "testcounter", "-max-states", "lots"}, "-max-states"},
 		{"bad mem", []string{"run", "testcounter", "-mem", "big"}, "-mem"},
 		{"negative workers", []string{"run", "testcounter", "-workers", "-1"}, "-workers -1"},
-		{"list args", []string{"list", "x"}, "list takes no arguments"},
+		{"list unknown", []string{"list", "x"}, `unknown protocol "x"`},
 		{"replay no file", []string{"replay"}, "want one trace file"},
 		{"replay missing", []string{"replay", "/nonexistent/x.trace"}, "no such file"},
 	}
@@ -136,17 +159,21 @@ func TestJSON(t *testing.T) {
 	var rep struct {
 		Protocol string `json:"protocol"`
 		Params   struct {
-			N       int            `json:"n"`
-			Variant string         `json:"variant"`
-			Network string         `json:"network"`
-			Faults  map[string]int `json:"faults"`
+			Args    map[string]string `json:"args"`
+			Variant string            `json:"variant"`
+			Network string            `json:"network"`
+			Faults  string            `json:"faults"`
+			Line    string            `json:"line"`
 		} `json:"params"`
 		Engine     string   `json:"engine"`
 		Workers    int      `json:"workers"`
 		Complete   *bool    `json:"complete"`
 		Distinct   int64    `json:"distinct_states"`
-		Generated  int64    `json:"generated_states"`
-		MaxDepth   *int     `json:"max_depth"`
+		Generated  int64    `json:"generated_successors"`
+		TLCGen     int64    `json:"tlc_states_generated"`
+		Initial    int64    `json:"initial_states"`
+		Levels     int      `json:"bfs_levels"`
+		MaxDepth   *int     `json:"max_depth_steps"`
 		Elapsed    *float64 `json:"elapsed_seconds"`
 		PeakRSS    *int64   `json:"peak_rss_bytes"`
 		Rate       *float64 `json:"states_per_second"`
@@ -162,10 +189,15 @@ func TestJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &rep), "stdout is one JSON object:\n%s", out)
 	assert.Equal(t, "testcounter", rep.Protocol)
-	assert.Equal(t, 2, rep.Params.N)
+	assert.Equal(t, map[string]string{"n": "2"}, rep.Params.Args)
 	assert.Equal(t, "bug", rep.Params.Variant)
 	assert.Equal(t, "fifo", rep.Params.Network)
-	assert.Equal(t, map[string]int{"drop": 1}, rep.Params.Faults)
+	assert.Equal(t, "drop=1", rep.Params.Faults)
+	assert.Equal(t, "variant=bug n=2 network=fifo faults=drop=1 symmetry=false", rep.Params.Line, "the trace header's params line")
+	assert.EqualValues(t, 1, rep.Initial)
+	assert.Equal(t, rep.Generated+1, rep.TLCGen, "TLC counts the initial states among the generated ones")
+	require.NotNil(t, rep.MaxDepth)
+	assert.Equal(t, *rep.MaxDepth+1, rep.Levels, "TLC's depth is the number of BFS levels")
 	assert.Equal(t, "bfs", rep.Engine)
 	assert.Equal(t, 1, rep.Workers)
 	require.NotNil(t, rep.Complete, "complete is present (the engine may stop once every property is decided)")
@@ -207,10 +239,12 @@ func TestNoFileWithoutO(t *testing.T) {
 }
 
 func TestDefaultTraceName(t *testing.T) {
-	p := registry["testcounter"]
+	e, err := protocols.Lookup("testcounter")
+	require.NoError(t, err)
+	p := e.Info()
 	assert.Equal(t, filepath.Join("counterexamples", "testcounter", "bounded-bug.trace"), defaultTraceName(p, "bounded", "bug"))
 	assert.Equal(t, filepath.Join("counterexamples", "testcounter", "mutual-exclusion.trace"), defaultTraceName(p, "Mutual exclusion!", "ok"))
-	assert.Equal(t, "no-panic", slug(" no  panic "))
+	assert.Equal(t, "no-panic", counterexamples.Slug(" no  panic "))
 }
 
 func TestOutAuto(t *testing.T) {
@@ -221,8 +255,8 @@ func TestOutAuto(t *testing.T) {
 	assert.Contains(t, errs, "saved "+name)
 	f, err := counterexamples.ParseFile(name)
 	require.NoError(t, err)
-	assert.Equal(t, "go run ./cmd/check replay counterexamples/testcounter/bounded-bug.trace", f.Header.Replay)
-	assert.Equal(t, "go run ./cmd/check run testcounter -n 2 -variant bug -network fifo", f.Header.Reproduce)
+	assert.Equal(t, "check replay counterexamples/testcounter/bounded-bug.trace", f.Header.Replay)
+	assert.Equal(t, "check run testcounter -variant bug", f.Header.Reproduce)
 }
 
 func TestViz(t *testing.T) {
@@ -233,16 +267,17 @@ func TestViz(t *testing.T) {
 	assert.Contains(t, errs, "wrote "+html)
 	data, err := os.ReadFile(html)
 	require.NoError(t, err)
-	assert.Regexp(t, `^<p>bounded: \{(1 2|2 1)\}</p>$`, string(data), "viz gets the violated property and the last state (a+b = 3)")
+	assert.Regexp(t, `^<p>testcounter bounded: \{(1 2|2 1)\}</p>$`, string(data), "viz gets the violated property and the last state (a+b = 3)")
 
 	none := filepath.Join(dir, "none.html")
-	code, _, _ = runCLI(t, "run", "testcounter", "-viz", none)
+	code, _, errs = runCLI(t, "run", "testcounter", "-viz", none)
 	require.Equal(t, exitOK, code)
 	assert.NoFileExists(t, none, "no violation, no view")
+	assert.Contains(t, errs, "no counterexample: -viz wrote nothing")
 
 	code, _, errs = runCLI(t, "run", "testticker", "-viz", none)
 	require.Equal(t, exitViolation, code)
-	assert.Contains(t, errs, "testticker has no visualization")
+	assert.Contains(t, errs, "testticker has no HTML view: -viz wrote nothing")
 }
 
 func TestProgressLine(t *testing.T) {
@@ -259,12 +294,12 @@ func TestProgressLine(t *testing.T) {
 func TestMermaid(t *testing.T) {
 	dir := t.TempDir()
 	md := filepath.Join(dir, "d.md")
-	code, _, errs := runCLI(t, "run", "twopc", "-n", "2", "-variant", "coordinator-never-recovers", "-quiet", "-mermaid", md)
+	code, _, errs := runCLI(t, "run", "twopc", "-variant", "coordinator-never-recovers", "-quiet", "-mermaid", md)
 	require.Equal(t, exitViolation, code)
 	assert.Contains(t, errs, "wrote "+md)
 	data, err := os.ReadFile(md)
 	require.NoError(t, err)
-	assert.Contains(t, string(data), "```mermaid\nsequenceDiagram\n    participant p0\n")
+	assert.Contains(t, string(data), "```mermaid\nsequenceDiagram\n    participant p0 as p0(coordinator)\n")
 	assert.Contains(t, string(data), "    loop forever\n", "the lasso's loop is boxed")
 
 	code, _, errs = runCLI(t, "run", "testcounter", "-variant", "bug", "-mermaid", filepath.Join(dir, "x.md"))

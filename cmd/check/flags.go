@@ -4,18 +4,21 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/protocheck/protocheck/counterexamples"
+	"github.com/protocheck/protocheck/catalog"
 	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/protocols"
 )
 
-// runFlags are the flags of `check run`.
+// runFlags are the flags of `check run` (and of `check table`, which takes
+// the same engine limits). Spec parameters (-n, -requests, -ids ...) are
+// added per protocol from its catalogue description.
 type runFlags struct {
-	n         int
 	variant   string
 	engine    string
 	workers   int
@@ -30,36 +33,74 @@ type runFlags struct {
 	faults    string
 	network   string
 	symmetry  bool
+	stutter   bool
+	props     string
 	viz       string
 	mermaid   string
 	progress  bool
 	quiet     bool
-	set       map[string]bool // flags given on the command line
+	params    map[string]*string // the spec's parameters, by name
+	set       map[string]bool    // flags given on the command line
 }
 
-func newRunFlagSet(f *runFlags) *flag.FlagSet {
+// genericFlags are the flags every protocol has (for finding the protocol
+// name among interspersed flags: these take a value unless boolean).
+var boolFlags = []string{"json", "symmetry", "stutter", "progress", "quiet", "h", "help"}
+
+func newRunFlagSet(f *runFlags, info *catalog.Info) *flag.FlagSet {
 	fs := flag.NewFlagSet("check run", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.IntVar(&f.n, "n", 0, "number of processes (default: the protocol's; see check list)")
-	fs.StringVar(&f.variant, "variant", "", "protocol variant (default: the protocol's first)")
-	fs.StringVar(&f.engine, "engine", "bfs", "engine: "+strings.Join(engines, "|"))
+	fs.StringVar(&f.variant, "variant", "", "protocol variant (default: the protocol's first; see check list)")
+	fs.StringVar(&f.engine, "engine", "bfs", "engine: "+strings.Join(protocols.Engines, "|")+" (bfs: breadth first, then liveness)")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines (0: all cores)")
 	fs.StringVar(&f.maxStates, "max-states", "0", "stop after this many distinct states, e.g. 1e6 or 10M (0: no limit)")
 	fs.IntVar(&f.maxDepth, "max-depth", 0, "do not expand states at this depth (0: no limit)")
 	fs.DurationVar(&f.timeLimit, "time", 0, "wall-clock budget, e.g. 30s (0: none)")
-	fs.StringVar(&f.mem, "mem", "0", "memory budget of the visited set, e.g. 4GiB (0: 3/4 of RAM)")
+	fs.StringVar(&f.mem, "mem", "0", "memory budget of the whole process (heap, frontier, visited set, liveness graph), e.g. 512MiB; at least 1MiB (0: 3/4 of RAM)")
 	fs.Uint64Var(&f.seed, "seed", 0, "random simulation seed")
 	fs.Int64Var(&f.walks, "walks", 0, "random simulation: number of walks (0: until another limit)")
 	fs.BoolVar(&f.json, "json", false, "print one JSON object on stdout instead of the summary")
 	fs.StringVar(&f.out, "o", "", "save the shortest counterexample to this file ('auto': counterexamples/<protocol>/<property>[-<variant>].trace)")
-	fs.StringVar(&f.faults, "faults", "", "fault budgets, e.g. drop=2,dup=1")
-	fs.StringVar(&f.network, "network", "", "network semantics, e.g. fifo|unordered (default: the protocol's first)")
-	fs.BoolVar(&f.symmetry, "symmetry", false, "symmetry reduction")
+	fs.StringVar(&f.faults, "faults", "", "fault budgets, e.g. drop=2,dup=1 or none (default: the variant's; see check list)")
+	fs.StringVar(&f.network, "network", "", "network semantics: unordered|fifo|duplicating (default: the variant's)")
+	fs.BoolVar(&f.symmetry, "symmetry", false, "symmetry reduction (protocols that declare a symmetry)")
+	fs.BoolVar(&f.stutter, "stutter", false, "liveness under TLA+'s semantics: a behaviour may stop wherever no weakly fair step is enabled (default: only where no step is)")
+	fs.StringVar(&f.props, "props", "", "properties to check, comma-separated: names, 'safety' or 'liveness' (default: all)")
 	fs.StringVar(&f.viz, "viz", "", "write an HTML view of a violation to this file (protocols that have one)")
 	fs.StringVar(&f.mermaid, "mermaid", "", "write the counterexample as a Mermaid sequence diagram to this file (actor protocols)")
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
+	f.params = map[string]*string{}
+	if info != nil {
+		for _, p := range info.Params {
+			f.params[p.Name] = fs.String(p.Name, p.Default, fmt.Sprintf("%s (%s)", p.Help, p.Range()))
+		}
+	}
 	return fs
+}
+
+// findProtocol returns the first argument that is not a flag or a flag's
+// value: the protocol's name, "" when there is none. Flags it does not know
+// are taken to have a value (every spec parameter does).
+func findProtocol(args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			if i+1 < len(args) {
+				return args[i+1]
+			}
+			return ""
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			return a
+		}
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") || slices.Contains(boolFlags, name) {
+			continue
+		}
+		i++ // the flag's value
+	}
+	return ""
 }
 
 // parseInterspersed parses flags that may come before or after positional
@@ -79,96 +120,55 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// resolve checks the flags against the protocol and returns the model
-// configuration and engine options.
-func (f *runFlags) resolve(p *protocol) (config, explore.Options, error) {
-	cfg := config{N: p.DefaultN, Variant: p.defaultVariant(), Network: p.defaultNetwork(), Symmetry: f.symmetry}
+// request turns the flags into a catalogue request: what the user gave,
+// the rest from the variant's defaults.
+func (f *runFlags) request() (catalog.Request, error) {
+	r := catalog.Request{Variant: f.variant, Network: f.network, Params: map[string]string{}}
+	for name, v := range f.params {
+		if f.set[name] {
+			r.Params[name] = *v
+		}
+	}
+	if f.set["faults"] {
+		faults, err := catalog.ParseFaults(f.faults)
+		if err != nil {
+			return r, fmt.Errorf("-faults %q: %v", f.faults, err)
+		}
+		r.Faults = &faults
+	}
+	return r, nil
+}
+
+// options checks the engine flags and returns the explore options.
+func (f *runFlags) options() (explore.Options, error) {
 	var opts explore.Options
-	if f.set["n"] {
-		cfg.N = f.n
-	}
-	if f.set["variant"] {
-		cfg.Variant = f.variant
-	}
-	if f.set["network"] {
-		cfg.Network = f.network
-	}
-	faults, err := counterexamples.ParseFaults(f.faults)
-	if err != nil {
-		return cfg, opts, fmt.Errorf("-faults: %v", err)
-	}
-	cfg.Faults = faults
-	if err := p.validate(cfg); err != nil {
-		return cfg, opts, err
-	}
-	if !slices.Contains(engines, f.engine) {
-		return cfg, opts, fmt.Errorf("-engine %q: want one of %s", f.engine, strings.Join(engines, ", "))
+	if !slices.Contains(protocols.Engines, f.engine) {
+		return opts, fmt.Errorf("-engine %q: want one of %s", f.engine, strings.Join(protocols.Engines, ", "))
 	}
 	maxStates, err := parseCount(f.maxStates)
 	if err != nil {
-		return cfg, opts, fmt.Errorf("-max-states: %v", err)
+		return opts, fmt.Errorf("-max-states: %v", err)
 	}
 	mem, err := parseBytes(f.mem)
 	if err != nil {
-		return cfg, opts, fmt.Errorf("-mem: %v", err)
+		return opts, fmt.Errorf("-mem: %v", err)
 	}
 	switch {
 	case f.workers < 0:
-		return cfg, opts, fmt.Errorf("-workers %d: want >= 0", f.workers)
+		return opts, fmt.Errorf("-workers %d: want >= 0", f.workers)
 	case f.maxDepth < 0:
-		return cfg, opts, fmt.Errorf("-max-depth %d: want >= 0", f.maxDepth)
+		return opts, fmt.Errorf("-max-depth %d: want >= 0", f.maxDepth)
 	case f.timeLimit < 0:
-		return cfg, opts, fmt.Errorf("-time %v: want >= 0", f.timeLimit)
+		return opts, fmt.Errorf("-time %v: want >= 0", f.timeLimit)
 	case f.walks < 0:
-		return cfg, opts, fmt.Errorf("-walks %d: want >= 0", f.walks)
+		return opts, fmt.Errorf("-walks %d: want >= 0", f.walks)
+	case f.engine != "random" && (f.set["seed"] || f.set["walks"]):
+		return opts, fmt.Errorf("-seed and -walks are for -engine random")
 	}
-	opts = explore.Options{
+	return explore.Options{
 		Workers: f.workers, MaxStates: maxStates, MaxDepth: f.maxDepth, Time: f.timeLimit,
-		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry,
-	}
-	return cfg, opts, nil
-}
-
-func maxString(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-func variantNames(p *protocol) string {
-	var names []string
-	for _, v := range p.Variants {
-		names = append(names, v.Name)
-	}
-	return listOrNone(names)
-}
-
-func listOrNone(xs []string) string {
-	if len(xs) == 0 {
-		return "none"
-	}
-	return strings.Join(xs, ", ")
-}
-
-// validate checks a configuration against what the protocol accepts; run
-// and replay both use it.
-func (p *protocol) validate(cfg config) error {
-	if cfg.N < p.MinN || (p.MaxN > 0 && cfg.N > p.MaxN) {
-		return fmt.Errorf("-n %d out of range for %s: want %d..%s", cfg.N, p.Name, p.MinN, maxString(p.MaxN))
-	}
-	if cfg.Variant != p.defaultVariant() && !slices.ContainsFunc(p.Variants, func(v variant) bool { return v.Name == cfg.Variant }) {
-		return fmt.Errorf("-variant %q: %s has variants %s", cfg.Variant, p.Name, variantNames(p))
-	}
-	if cfg.Network != p.defaultNetwork() && !slices.Contains(p.Networks, cfg.Network) {
-		return fmt.Errorf("-network %q: %s accepts %s", cfg.Network, p.Name, listOrNone(p.Networks))
-	}
-	for k := range cfg.Faults {
-		if !slices.Contains(p.Faults, k) {
-			return fmt.Errorf("-faults: %s accepts %s, not %q", p.Name, listOrNone(p.Faults), k)
-		}
-	}
-	return nil
+		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter,
+	}, nil
 }
 
 // parseCount parses a non-negative count: 1000, 1e6, 10k, 10M, 2G.
@@ -183,14 +183,23 @@ func parseCount(s string) (int64, error) {
 		mult, s = 1e9, s[:len(s)-1]
 	}
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v < 0 || v*float64(mult) > 1e18 || v != float64(int64(v*float64(mult)))/float64(mult) {
+	if err != nil || math.IsNaN(v) || v < 0 || v*float64(mult) > 1e18 || v != float64(int64(v*float64(mult)))/float64(mult) {
 		return 0, fmt.Errorf("%q is not a non-negative whole count (e.g. 1000, 1e6, 10M)", s)
 	}
 	return int64(v * float64(mult)), nil
 }
 
-// parseBytes parses a size: 1048576, 512MiB, 4GiB, 2GB, 100M.
+// minMemory is the smallest -mem budget accepted: below it a run could not
+// even hold its runtime.
+const minMemory = 1 << 20
+
+// parseBytes parses a size: 1048576, 512MiB, 4GiB, 2GB, 100M. "0" means no
+// budget given (the engine's default, 3/4 of RAM); any other value must be
+// a whole number of bytes of at least 1 MiB.
 func parseBytes(s string) (int64, error) {
+	if s == "0" {
+		return 0, nil
+	}
 	units := []struct {
 		suffix string
 		mult   float64
@@ -205,8 +214,11 @@ func parseBytes(s string) (int64, error) {
 		}
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
-	if err != nil || v < 0 || v*mult > 1<<62 {
+	switch {
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v*mult > 1<<62:
 		return 0, fmt.Errorf("%q is not a size (e.g. 512MiB, 4GiB)", s)
+	case v*mult < minMemory:
+		return 0, fmt.Errorf("%q is below the smallest budget, 1MiB (0 means 3/4 of RAM)", s)
 	}
 	return int64(v * mult), nil
 }

@@ -101,24 +101,32 @@ func humanBytes(n int64) string {
 
 // writeSummary prints the human-readable report of a run.
 func writeSummary(w io.Writer, j *job, res *explore.Result) {
-	fmt.Fprintf(w, "protocol:   %s %s\n", j.proto.Name, paramsOf(j))
+	fmt.Fprintf(w, "protocol:   %s %s\n", j.info.Name, j.cfg)
 	status := "complete"
 	if !res.Complete {
 		status = "INCOMPLETE (" + orUnknown(res.StopReason) + ")"
 	}
-	fmt.Fprintf(w, "engine:     %s, %d workers, %s", res.Engine, res.Workers, status)
+	opts := ""
+	if j.opts.Symmetry {
+		opts = ", symmetry reduction"
+	}
+	fmt.Fprintf(w, "engine:     %s, %d workers%s, %s", res.Engine, res.Workers, opts, status)
 	if res.Engine == "random" {
 		fmt.Fprintf(w, ", seed %d", res.Seed)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "states:     %d generated, %d distinct, max depth %d\n", res.Generated, res.Distinct, res.MaxDepth)
+	fmt.Fprintf(w, "states:     %d distinct, %d successors generated, %d BFS levels (longest shortest path %d steps)\n",
+		res.Distinct, res.Generated, res.MaxDepth+1, res.MaxDepth)
 	fmt.Fprintf(w, "speed:      %s states/s, elapsed %v, peak RSS %s, collision probability %.3g\n",
 		human(res.StatesPerSecond()), res.Elapsed.Round(time.Millisecond), humanBytes(res.PeakRSS), res.Collision)
 	fmt.Fprintln(w, "properties:")
 	for _, p := range res.Properties {
 		st := p.Status.String()
-		if p.Status == explore.Violated {
+		switch p.Status {
+		case explore.Violated:
 			st = "VIOLATED"
+		case explore.Unknown:
+			st = "undecided"
 		}
 		line := fmt.Sprintf("  %-9s %q (%s)", st, p.Name, p.Expect)
 		if p.Trace != nil && p.Status != explore.Unknown {
@@ -138,27 +146,9 @@ func orUnknown(s string) string {
 	return s
 }
 
-// paramsOf renders a job's configuration as key=value pairs.
-func paramsOf(j *job) string {
-	s := fmt.Sprintf("n=%d", j.cfg.N)
-	if j.cfg.Variant != "" {
-		s += " variant=" + j.cfg.Variant
-	}
-	if j.cfg.Network != "" {
-		s += " network=" + j.cfg.Network
-	}
-	if len(j.cfg.Faults) > 0 {
-		s += " faults=" + counterexamples.FormatFaults(j.cfg.Faults)
-	}
-	if j.cfg.Symmetry {
-		s += " symmetry"
-	}
-	return s
-}
-
 // verdict is the last line of the summary. It says "verified" only for a
-// complete run in which every property holds.
-func verdict(res *explore.Result) string {
+// complete run in which every selected property was decided and holds.
+func verdict(res *explore.Result, engine string) string {
 	var unknown []string
 	for _, p := range res.Properties {
 		if p.Status == explore.Unknown {
@@ -168,17 +158,21 @@ func verdict(res *explore.Result) string {
 	switch v := res.Violations(); {
 	case len(v) > 0:
 		return fmt.Sprintf("\nVIOLATED: %d of %d properties failed", len(v), len(res.Properties))
-	case !res.Complete && allHold(res):
+	case !res.Complete && len(unknown) == 0:
 		return fmt.Sprintf("\nall %d properties hold (decided before the space was exhausted: %s)", len(res.Properties), orUnknown(res.StopReason))
 	case !res.Complete:
-		return fmt.Sprintf("\nINCOMPLETE (%s): no violation found, but model checking is incomplete", orUnknown(res.StopReason))
+		return fmt.Sprintf("\nINCOMPLETE (%s): no violation found, but %s not decided", orUnknown(res.StopReason), strings.Join(unknown, ", "))
 	case len(unknown) > 0:
-		return fmt.Sprintf("\ncomplete, no violation; not decided by the %s engine: %s", res.Engine, strings.Join(unknown, ", "))
+		return fmt.Sprintf("\nNOT CHECKED by %s: %s (no violation among the rest; exit 3)", engine, strings.Join(unknown, ", "))
 	}
 	return fmt.Sprintf("\nverified: all %d properties hold over the complete state space", len(res.Properties))
 }
 
-// jsonReport is the shape of -json output.
+// jsonReport is the shape of -json output. Counts are named so they are
+// not compared with the wrong ones: TLC's "states generated" counts the
+// initial states too (tlc_states_generated here), and TLC's "depth" is
+// the number of BFS levels (bfs_levels), one more than the longest
+// shortest path in steps (max_depth_steps).
 type jsonReport struct {
 	Protocol             string          `json:"protocol"`
 	Params               jsonParams      `json:"params"`
@@ -188,8 +182,11 @@ type jsonReport struct {
 	Complete             bool            `json:"complete"`
 	StopReason           string          `json:"stop_reason,omitempty"`
 	DistinctStates       int64           `json:"distinct_states"`
-	GeneratedStates      int64           `json:"generated_states"`
-	MaxDepth             int             `json:"max_depth"`
+	InitialStates        int64           `json:"initial_states"`
+	GeneratedSuccessors  int64           `json:"generated_successors"`
+	TLCStatesGenerated   int64           `json:"tlc_states_generated"`
+	MaxDepthSteps        int             `json:"max_depth_steps"`
+	BFSLevels            int             `json:"bfs_levels"`
 	ElapsedSeconds       float64         `json:"elapsed_seconds"`
 	PeakRSSBytes         int64           `json:"peak_rss_bytes"`
 	StatesPerSecond      float64         `json:"states_per_second"`
@@ -199,12 +196,17 @@ type jsonReport struct {
 	ExitCode             int             `json:"exit_code"`
 }
 
+// jsonParams is the run's configuration: the same values as a trace
+// header's params line, typed.
 type jsonParams struct {
-	N        int            `json:"n"`
-	Variant  string         `json:"variant,omitempty"`
-	Network  string         `json:"network,omitempty"`
-	Faults   map[string]int `json:"faults,omitempty"`
-	Symmetry bool           `json:"symmetry"`
+	Variant  string            `json:"variant"`
+	Args     map[string]string `json:"args"`
+	Network  string            `json:"network,omitempty"`
+	Faults   string            `json:"faults,omitempty"`
+	Symmetry bool              `json:"symmetry"`
+	Stutter  bool              `json:"stutter"`
+	Props    []string          `json:"props,omitempty"`
+	Line     string            `json:"line"`
 }
 
 type jsonProperty struct {
@@ -226,14 +228,25 @@ type jsonViolation struct {
 }
 
 // writeJSON prints the report as one JSON object.
-func writeJSON(w io.Writer, j *job, res *explore.Result) error {
+func writeJSON(w io.Writer, j *job, res *explore.Result, _ *counterexamples.File) error {
+	args := map[string]string{}
+	for _, a := range j.cfg.Args {
+		args[a.Name] = a.Value
+	}
+	params := jsonParams{Variant: j.cfg.Variant, Args: args, Network: j.cfg.Network, Symmetry: j.opts.Symmetry,
+		Props: j.props, Stutter: j.opts.Stutter,
+		Line: counterexamples.Params{Config: j.cfg, Symmetry: j.opts.Symmetry, Stutter: j.opts.Stutter}.String()}
+	if j.cfg.Network != "" {
+		params.Faults = j.cfg.Faults.String()
+	}
+	initial := j.inst.InitialStates()
 	rep := jsonReport{
-		Protocol: j.proto.Name,
-		Params: jsonParams{N: j.cfg.N, Variant: j.cfg.Variant, Network: j.cfg.Network,
-			Faults: j.cfg.Faults, Symmetry: j.cfg.Symmetry},
+		Protocol: j.info.Name, Params: params,
 		Engine: res.Engine, Workers: res.Workers, Seed: res.Seed,
 		Complete: res.Complete, StopReason: res.StopReason,
-		DistinctStates: res.Distinct, GeneratedStates: res.Generated, MaxDepth: res.MaxDepth,
+		DistinctStates: res.Distinct, InitialStates: initial,
+		GeneratedSuccessors: res.Generated, TLCStatesGenerated: res.Generated + initial,
+		MaxDepthSteps: res.MaxDepth, BFSLevels: res.MaxDepth + 1,
 		ElapsedSeconds: res.Elapsed.Seconds(), PeakRSSBytes: res.PeakRSS,
 		StatesPerSecond: res.StatesPerSecond(), CollisionProbability: res.Collision,
 		Properties: []jsonProperty{}, Violations: []jsonViolation{}, ExitCode: exitCode(res),

@@ -9,6 +9,7 @@ import (
 	"github.com/protocheck/protocheck/counterexamples"
 	"github.com/protocheck/protocheck/explore"
 	"github.com/protocheck/protocheck/model"
+	"github.com/protocheck/protocheck/protocols"
 )
 
 // replayCmd is `check replay [-q] <file.trace>`: it rebuilds the model from
@@ -66,26 +67,21 @@ func replayFile(name string, out io.Writer) (int, string, error) {
 // replayParsed is replayFile after parsing.
 func replayParsed(f *counterexamples.File, out io.Writer) (int, string, error) {
 	h := &f.Header
-	p, err := lookup(h.Protocol)
+	e, err := protocols.Lookup(h.Protocol)
 	if err != nil {
 		return exitUsage, "", err
 	}
-	cfg := config{N: h.Params.N, Variant: h.Params.Variant, Network: h.Params.Network,
-		Faults: h.Params.Faults, Symmetry: h.Params.Symmetry}
-	if cfg.Variant == "" {
-		cfg.Variant = p.defaultVariant()
+	inst, err := e.Build(h.Params.Config)
+	if err != nil {
+		return exitUsage, "", fmt.Errorf("params %s: %w", h.Params, err)
 	}
-	if cfg.Network == "" {
-		cfg.Network = p.defaultNetwork()
+	if h.Params.Symmetry && !inst.Symmetric {
+		return exitUsage, "", fmt.Errorf("params: symmetry=true, but %s declares no symmetry", h.Protocol)
 	}
-	if err := p.validate(cfg); err != nil {
+	if err := checkClaim(inst, h); err != nil {
 		return exitUsage, "", err
 	}
-	r, err := p.Build(cfg)
-	if err != nil {
-		return exitUsage, "", fmt.Errorf("building %s with %s: %w", p.Name, h.Params, err)
-	}
-	tr, err := safeReplay(r, f.Trace.Path)
+	tr, err := safeReplay(inst, f.Trace.Path)
 	if errors.Is(err, errModelPanic) && h.Property == explore.PanicProperty {
 		return exitViolation, fmt.Sprintf("reproduced: %q: %v", h.Property, err), nil
 	}
@@ -96,7 +92,8 @@ func replayParsed(f *counterexamples.File, out io.Writer) (int, string, error) {
 		return exitUsage, "", err
 	}
 	tr.Loop = f.Trace.Loop
-	repro, why, err := decide(r, h, tr)
+	repro, why, err := inst.Reproduces(explore.Claim{Property: h.Property, Expect: h.Expect,
+		Witness: h.Result == counterexamples.ResultWitness, Symmetry: h.Params.Symmetry, Stutter: h.Params.Stutter}, tr)
 	if err != nil {
 		return exitUsage, "", err
 	}
@@ -115,39 +112,40 @@ func replayParsed(f *counterexamples.File, out io.Writer) (int, string, error) {
 	case repro:
 		return exitViolation, "reproduced: " + what + ": " + why, nil
 	}
-	return exitOK, "no longer fails: " + what + ": " + why, nil
+	return exitOK, "does not reproduce: " + what + ": " + why, nil
+}
+
+// checkClaim refuses a header that names a property the model does not
+// have, or with another expectation than the model's.
+func checkClaim(inst *protocols.Instance, h *counterexamples.Header) error {
+	switch h.Property {
+	case explore.PanicProperty:
+		return nil
+	case explore.DeadlockProperty:
+		if !inst.Final {
+			return fmt.Errorf("property %q: %s declares no final states, so it has no deadlock check", h.Property, h.Protocol)
+		}
+		return nil
+	}
+	p, ok := inst.Prop(h.Property)
+	if !ok {
+		return fmt.Errorf("the model has no property %q", h.Property)
+	}
+	if p.Expect != h.Expect {
+		return fmt.Errorf("property %q is %s in the model, but the file says %s", h.Property, p.Expect, h.Expect)
+	}
+	return nil
 }
 
 // errModelPanic is wrapped by safeReplay's error when model code panicked.
 var errModelPanic = errors.New("the model panicked during replay")
 
-// safeReplay runs the runner's replay, turning a panic in model code into
-// an error.
-func safeReplay(r *runner, path []int) (tr *model.Trace, err error) {
+// safeReplay replays a path, turning a panic in model code into an error.
+func safeReplay(inst *protocols.Instance, path []int) (tr *model.Trace, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			tr, err = nil, fmt.Errorf("%w: %v", errModelPanic, v)
 		}
 	}()
-	return r.replay(path)
-}
-
-// decide asks the runner whether the replayed trace still shows what the
-// file claims.
-func decide(r *runner, h *counterexamples.Header, tr *model.Trace) (bool, string, error) {
-	if r.reproduces != nil {
-		repro, why, err := r.reproduces(h.Property, h.Result, tr)
-		if err != nil {
-			return false, "", fmt.Errorf("%v (the model has %v)", err, r.propNames())
-		}
-		return repro, why, nil
-	}
-	holds, ok := r.holds(h.Property, tr.Steps[len(tr.Steps)-1].State)
-	if !ok {
-		return false, "", fmt.Errorf("the model has no property %q (it has %v)", h.Property, r.propNames())
-	}
-	if h.Result == counterexamples.ResultWitness {
-		return holds, "the predicate in the last state", nil
-	}
-	return !holds, "the predicate in the last state", nil
+	return inst.Replay(path)
 }

@@ -18,9 +18,8 @@ const savedTraces = "../../counterexamples"
 // counterexamples/ through the registry (the raft datadriven.Walk pattern)
 // and requires each to still reproduce: exit code 1, as `check replay`
 // gives. A trace that no longer fails, does not replay, or names an
-// unregistered protocol fails the test. Regenerate a trace with the
-// command on its "# reproduce:" line plus -o <file>, or run
-// counterexamples/regen.sh.
+// unregistered protocol fails the test. The catalogue regenerates them:
+// make counterexamples (go test ./protocols -run TestCatalog -update).
 func TestSavedTracesReproduce(t *testing.T) {
 	files, err := counterexamples.SavedTraces(savedTraces)
 	require.NoError(t, err)

@@ -33,9 +33,9 @@ func rewrite(t *testing.T, name, old, new string) {
 func TestSaveReplayRoundTrip(t *testing.T) {
 	name, text := saveTrace(t, "testcounter", "-variant", "bug", "-n", "3")
 	assert.Contains(t, text, "# protocol:  testcounter\n")
-	assert.Contains(t, text, "# params:    n=3 variant=bug network=fifo symmetry=false\n")
+	assert.Contains(t, text, "# params:    variant=bug n=3 network=fifo faults=none symmetry=false\n")
 	assert.Contains(t, text, `# property:  "bounded" (always)`)
-	assert.Contains(t, text, "# reproduce: go run ./cmd/check run testcounter -n 3 -variant bug -network fifo\n")
+	assert.Contains(t, text, "# reproduce: check run testcounter -variant bug -n 3\n")
 
 	code, out, errs := runCLI(t, "replay", name)
 	assert.Equal(t, exitViolation, code, "a saved counterexample still fails; stderr: %s", errs)
@@ -53,7 +53,7 @@ func TestReplayLasso(t *testing.T) {
 	assert.Contains(t, text, "-- back to step")
 	code, out, errs := runCLI(t, "replay", "-q", name)
 	assert.Equal(t, exitViolation, code, "stderr: %s", errs)
-	assert.Contains(t, out, "closes and the predicate never holds")
+	assert.Contains(t, out, "closes, and the predicate never holds")
 }
 
 func TestReplayTamperedLabel(t *testing.T) {
@@ -82,7 +82,7 @@ func TestReplayNoLongerFails(t *testing.T) {
 	rewrite(t, name, "variant=bug", "variant=ok")
 	code, out, errs := runCLI(t, "replay", "-q", name)
 	assert.Equal(t, exitOK, code, "stderr: %s", errs)
-	assert.Contains(t, out, "no longer fails")
+	assert.Contains(t, out, "does not reproduce")
 }
 
 func TestReplayBadInput(t *testing.T) {
@@ -117,4 +117,49 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestReplayLassoMustBeFair: `check replay` re-establishes what the
+// liveness engine established. The saved lasso of twopc's blocking
+// reproduces; the same trace with its loop moved to steps 8..9 (it still
+// closes at the same state) does not, because p1's timer stays enabled all
+// along that loop and is never taken; and a loop with no step is malformed.
+func TestReplayLassoMustBeFair(t *testing.T) {
+	src := filepath.Join(savedTraces, "twopc", "every-participant-eventually-decides-coordinator-never-recovers.trace")
+	data, err := os.ReadFile(src)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+	code, out, errs := runCLI(t, "replay", "-q", write("saved.trace", string(data)))
+	require.Equal(t, exitViolation, code, "%s%s", out, errs)
+
+	text := string(data)
+	require.Contains(t, text, "-- loop starts here --\n   6  timeout p1 ask")
+	moved := strings.Replace(text, "-- loop starts here --\n", "", 1)
+	moved = strings.Replace(moved, "   8  timeout p2 ask", "-- loop starts here --\n   8  timeout p2 ask", 1)
+	moved = strings.Replace(moved, "-- back to step 5 --", "-- back to step 7 --", 1)
+	code, out, errs = runCLI(t, "replay", "-q", write("moved.trace", moved))
+	assert.Equal(t, exitOK, code, "%s%s", out, errs)
+	assert.Contains(t, out, "does not reproduce")
+	assert.Contains(t, out, "timeout p1 ask")
+
+	empty := strings.Replace(text, "-- back to step 5 --", "", 1)
+	empty = strings.Replace(empty, "   9  deliver p2->p0 DecisionReq (lost: p0 down)\n", "   9  deliver p2->p0 DecisionReq (lost: p0 down)\n-- loop starts here --\n-- back to step 9 --\n", 1)
+	empty = strings.Replace(empty, "-- loop starts here --\n   6", "   6", 1)
+	code, _, errs = runCLI(t, "replay", "-q", write("empty.trace", empty))
+	assert.Equal(t, exitUsage, code, errs)
+
+	always := strings.Replace(text, `decides" (eventually)`, `decides" (always)`, 1)
+	code, _, errs = runCLI(t, "replay", "-q", write("always.trace", always))
+	assert.Equal(t, exitUsage, code, "a header whose expectation disagrees with the model's")
+	assert.Contains(t, errs, "eventually")
+
+	trailing := text + "what is this line?\n"
+	code, _, errs = runCLI(t, "replay", "-q", write("trailing.trace", trailing))
+	assert.Equal(t, exitUsage, code, "text after the final state")
+	assert.Contains(t, errs, "line ")
 }

@@ -9,12 +9,13 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
+	"slices"
 	"syscall"
 
+	"github.com/protocheck/protocheck/catalog"
 	"github.com/protocheck/protocheck/counterexamples"
 	"github.com/protocheck/protocheck/explore"
-	"github.com/protocheck/protocheck/model"
+	"github.com/protocheck/protocheck/protocols"
 )
 
 // baseContext is the context a run starts from; tests replace it to
@@ -23,43 +24,110 @@ var baseContext = context.Background
 
 // A job is one `check run` invocation after its flags are resolved.
 type job struct {
-	proto  *protocol
-	flags  runFlags
-	cfg    config
-	opts   explore.Options
-	runner *runner
+	info  *catalog.Info
+	flags runFlags
+	cfg   catalog.Config
+	opts  explore.Options
+	inst  *protocols.Instance
+	props []string // the properties selected with -props; nil: all
 }
 
 func runCmd(args []string, stdout, stderr io.Writer) int {
 	var f runFlags
-	fs := newRunFlagSet(&f)
+	name := findProtocol(args)
+	var info *catalog.Info
+	if name != "" {
+		e, err := protocols.Lookup(name)
+		if err != nil {
+			return usageErr(stderr, "run: %v (see %s list)", err, progName)
+		}
+		info = e.Info()
+	}
+	fs := newRunFlagSet(&f, info)
+	if info == nil && !slices.ContainsFunc(args, isHelp) {
+		return usageErr(stderr, "run: want one protocol (see %s list)", progName)
+	}
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
-		fmt.Fprintln(stdout, "usage: check run <protocol> [flags]  (flags may come before or after the protocol)")
+		fmt.Fprintf(stdout, "usage: %s run <protocol> [flags]  (flags may come before or after the protocol)\n", progName)
+		if info == nil {
+			fmt.Fprintf(stdout, "(give a protocol to see its own parameters: %s run <protocol> -h)\n", progName)
+		}
 		fs.PrintDefaults()
 		return exitOK
 	}
 	if err != nil {
-		return usageErr(stderr, "run: %v (see check run -h)", err)
+		return usageErr(stderr, "run: %v (see %s run -h)", err, progName)
 	}
-	if len(pos) != 1 {
-		return usageErr(stderr, "run: want one protocol, got %d arguments %q (see check list)", len(pos), pos)
+	if len(pos) != 1 || info == nil {
+		return usageErr(stderr, "run: want one protocol, got %d arguments %q (see %s list)", len(pos), pos, progName)
 	}
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
-	p, err := lookup(pos[0])
+	j, err := newJob(info, f)
 	if err != nil {
-		return usageErr(stderr, "%v", err)
-	}
-	j := &job{proto: p, flags: f}
-	if j.cfg, j.opts, err = f.resolve(p); err != nil {
-		return usageErr(stderr, "run %s: %v", p.Name, err)
-	}
-	if j.runner, err = p.Build(j.cfg); err != nil {
-		return usageErr(stderr, "run %s: %v", p.Name, err)
+		return usageErr(stderr, "run %s: %v", info.Name, err)
 	}
 	return j.execute(stdout, stderr)
+}
+
+func isHelp(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
+
+// newJob resolves the flags against the protocol and builds its model.
+// Every error it returns is bad usage (exit 2), found before the run.
+func newJob(info *catalog.Info, f runFlags) (*job, error) {
+	req, err := f.request()
+	if err != nil {
+		return nil, err
+	}
+	j := &job{info: info, flags: f}
+	if j.cfg, err = info.Resolve(req); err != nil {
+		return nil, err
+	}
+	if j.opts, err = f.options(); err != nil {
+		return nil, err
+	}
+	e, err := protocols.Lookup(info.Name)
+	if err != nil {
+		return nil, err
+	}
+	if j.inst, err = e.Build(j.cfg); err != nil {
+		return nil, err
+	}
+	if f.symmetry && !j.inst.Symmetric {
+		return nil, fmt.Errorf("-symmetry: %s declares no symmetry, so there is nothing to reduce", info.Name)
+	}
+	if j.props, err = j.inst.Select(f.props); err != nil {
+		return nil, err
+	}
+	for _, o := range []struct{ flag, name string }{{"-o", j.outName("x")}, {"-viz", f.viz}, {"-mermaid", f.mermaid}} {
+		if o.name == "" {
+			continue
+		}
+		if err := writable(o.name); err != nil {
+			return nil, fmt.Errorf("%s: %v", o.flag, err)
+		}
+	}
+	return j, nil
+}
+
+// writable checks, before a run, that a file can be written at name: its
+// directory exists or can be made, and accepts the file.
+func writable(name string) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	_, statErr := os.Stat(name)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if os.IsNotExist(statErr) {
+		return os.Remove(name) // leave no empty file behind if the run writes nothing
+	}
+	return nil
 }
 
 // execute runs the engine and reports; it returns the exit code.
@@ -71,10 +139,10 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 	if prog != nil {
 		j.opts.Progress = prog.report
 	}
-	res, err := j.runner.check(j.flags.engine, j.opts)
+	res, err := j.inst.Check(j.flags.engine, j.opts, j.props)
 	prog.done()
 	if err != nil {
-		return usageErr(stderr, "run %s: %v", j.proto.Name, err)
+		return usageErr(stderr, "run %s: %v", j.info.Name, err)
 	}
 	if ctx.Err() != nil && res.StopReason == "" && !res.Complete {
 		res.StopReason = "interrupted"
@@ -87,76 +155,68 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 		file = j.traceFile(res, shown)
 	}
 	if j.flags.json {
-		if err := writeJSON(stdout, j, res); err != nil {
-			return usageErr(stderr, "run %s: %v", j.proto.Name, err)
+		if err := writeJSON(stdout, j, res, file); err != nil {
+			return usageErr(stderr, "run %s: %v", j.info.Name, err)
 		}
 	} else {
 		writeSummary(stdout, j, res)
 		if file != nil {
 			fmt.Fprintf(stdout, "\nshortest counterexample: %q, %d steps\n\n", shown.Name, shown.Trace.Len())
 			if err := counterexamples.Write(stdout, file); err != nil {
-				fmt.Fprintf(stderr, "check: cannot render the trace: %v\n", err)
+				fmt.Fprintf(stderr, "%s: cannot render the trace: %v\n", progName, err)
 			}
-			fmt.Fprintf(stdout, "\nreproduce: %s\n", file.Header.Reproduce)
 		}
-		fmt.Fprintln(stdout, verdict(res))
+		fmt.Fprintln(stdout, verdict(res, j.flags.engine))
 	}
-	if file != nil && j.flags.out != "" {
-		name := j.outName(shown.Name)
-		file.Header.Replay = "go run ./cmd/check replay " + filepath.ToSlash(name)
-		if err := counterexamples.WriteFile(name, file); err != nil {
-			return usageErr(stderr, "run %s: saving the trace: %v", j.proto.Name, err)
-		}
-		fmt.Fprintf(stderr, "check: saved %s\n", name)
-	} else if j.flags.out != "" {
-		fmt.Fprintf(stderr, "check: no counterexample trace to save; %s not written\n", j.flags.out)
-	}
-	if shown != nil && j.flags.viz != "" {
-		j.writeViz(stderr, shown)
-	}
-	if shown != nil && j.flags.mermaid != "" {
-		writeMermaid(stderr, shown.Trace, j.flags.mermaid)
-	}
+	j.writeOutputs(stderr, file, shown)
 	return code
 }
 
-// writeMermaid writes a trace's sequence diagram in a Markdown file.
-func writeMermaid(stderr io.Writer, tr *model.Trace, name string) {
-	var b strings.Builder
-	b.WriteString("```mermaid\n")
-	if err := counterexamples.WriteMermaid(&b, tr); err != nil {
-		fmt.Fprintf(stderr, "check: -mermaid: %v\n", err)
+// writeOutputs writes -o, -viz and -mermaid, or says why nothing was
+// written.
+func (j *job) writeOutputs(stderr io.Writer, file *counterexamples.File, shown *explore.PropertyResult) {
+	for _, o := range []struct{ flag, name string }{{"-o", j.flags.out}, {"-viz", j.flags.viz}, {"-mermaid", j.flags.mermaid}} {
+		if o.name != "" && shown == nil {
+			fmt.Fprintf(stderr, "%s: no counterexample: %s wrote nothing\n", progName, o.flag)
+		}
+	}
+	if shown == nil {
 		return
 	}
-	b.WriteString("```\n")
-	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
-		fmt.Fprintf(stderr, "check: -mermaid: %v\n", err)
-		return
+	if j.flags.out != "" {
+		name := j.outName(shown.Name)
+		file.Header.Replay = progName + " replay " + filepath.ToSlash(name)
+		if err := counterexamples.WriteFile(name, file); err != nil {
+			fmt.Fprintf(stderr, "%s: -o: %v\n", progName, err)
+		} else {
+			fmt.Fprintf(stderr, "%s: saved %s\n", progName, name)
+		}
 	}
-	fmt.Fprintf(stderr, "check: wrote %s\n", name)
+	if j.flags.viz != "" {
+		j.writeViz(stderr, shown)
+	}
+	if j.flags.mermaid != "" {
+		writeMermaid(stderr, file, j.flags.mermaid)
+	}
 }
 
-// exitCode maps a result to the CLI's exit codes. A run the engine ended
-// early because every property was decided Holds (it can happen with
-// only Sometimes and liveness properties) exits 0 too.
+// exitCode maps a result to the CLI's exit codes: 1 when a property
+// failed; 3 when the run stopped early or left a selected property
+// undecided (an engine that does not check it: see verdict); 0 only when
+// every selected property was decided and holds.
 func exitCode(res *explore.Result) int {
-	switch {
-	case len(res.Violations()) > 0:
+	if len(res.Violations()) > 0 {
 		return exitViolation
-	case !res.Complete && !allHold(res):
+	}
+	for _, p := range res.Properties {
+		if p.Status != explore.Holds {
+			return exitIncomplete
+		}
+	}
+	if !res.Complete && len(res.Properties) == 0 {
 		return exitIncomplete
 	}
 	return exitOK
-}
-
-// allHold reports whether every property's verdict is Holds.
-func allHold(res *explore.Result) bool {
-	for _, p := range res.Properties {
-		if p.Status != explore.Holds {
-			return false
-		}
-	}
-	return len(res.Properties) > 0
 }
 
 // shortestViolation returns the violated property with the shortest trace
@@ -174,117 +234,4 @@ func shortestViolation(res *explore.Result) *explore.PropertyResult {
 		}
 	}
 	return best
-}
-
-// traceFile builds the file for a violation, header filled in.
-func (j *job) traceFile(res *explore.Result, pr *explore.PropertyResult) *counterexamples.File {
-	return &counterexamples.File{
-		Header: counterexamples.Header{
-			Protocol: j.proto.Name,
-			Params: counterexamples.Params{
-				N: j.cfg.N, Variant: j.cfg.Variant, Network: j.cfg.Network,
-				Faults: j.cfg.Faults, Symmetry: j.cfg.Symmetry,
-			},
-			Property:  pr.Name,
-			Expect:    pr.Expect,
-			Result:    counterexamples.ResultCounterexample,
-			Engine:    res.Engine,
-			Seed:      res.Seed,
-			Generated: res.Generated,
-			Distinct:  res.Distinct,
-			MaxDepth:  res.MaxDepth,
-			Reproduce: j.reproduceCommand(),
-			Message:   oneLine(pr.Message),
-		},
-		Trace: *pr.Trace,
-	}
-}
-
-// reproduceCommand is the command line that reruns this search.
-func (j *job) reproduceCommand() string {
-	parts := []string{"go run ./cmd/check run", j.proto.Name, fmt.Sprintf("-n %d", j.cfg.N)}
-	if j.cfg.Variant != "" {
-		parts = append(parts, "-variant "+j.cfg.Variant)
-	}
-	if j.flags.engine != "bfs" {
-		parts = append(parts, "-engine "+j.flags.engine)
-	}
-	if j.flags.engine == "random" {
-		parts = append(parts, fmt.Sprintf("-seed %d", j.opts.Seed))
-		if j.opts.Walks > 0 {
-			parts = append(parts, fmt.Sprintf("-walks %d", j.opts.Walks))
-		}
-	}
-	if j.opts.MaxDepth > 0 {
-		parts = append(parts, fmt.Sprintf("-max-depth %d", j.opts.MaxDepth))
-	}
-	if len(j.proto.Networks) > 0 {
-		parts = append(parts, "-network "+j.cfg.Network)
-	}
-	if len(j.cfg.Faults) > 0 {
-		parts = append(parts, "-faults "+counterexamples.FormatFaults(j.cfg.Faults))
-	}
-	if j.cfg.Symmetry {
-		parts = append(parts, "-symmetry")
-	}
-	return strings.Join(parts, " ")
-}
-
-// outName resolves -o: "auto" gives the default name under
-// counterexamples/.
-func (j *job) outName(prop string) string {
-	if j.flags.out == "auto" {
-		return defaultTraceName(j.proto, prop, j.cfg.Variant)
-	}
-	return j.flags.out
-}
-
-// defaultTraceName is counterexamples/<protocol>/<property-slug>[-<variant>].trace;
-// the variant is left out when it is the protocol's default.
-func defaultTraceName(p *protocol, prop, variant string) string {
-	name := slug(prop)
-	if variant != "" && variant != p.defaultVariant() {
-		name += "-" + slug(variant)
-	}
-	return filepath.Join("counterexamples", p.Name, name+".trace")
-}
-
-// slug turns a property name into a file name part: "mutual exclusion"
-// becomes "mutual-exclusion".
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		return "property"
-	}
-	return b.String()
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// writeViz asks the protocol for an HTML view of the violation.
-func (j *job) writeViz(stderr io.Writer, pr *explore.PropertyResult) {
-	if j.runner.viz == nil {
-		fmt.Fprintf(stderr, "check: %s has no visualization; -viz ignored\n", j.proto.Name)
-		return
-	}
-	last := pr.Trace.Steps[len(pr.Trace.Steps)-1].State
-	if err := j.runner.viz(pr.Name, last, j.flags.viz); err != nil {
-		fmt.Fprintf(stderr, "check: -viz: %v\n", err)
-		return
-	}
-	fmt.Fprintf(stderr, "check: wrote %s\n", j.flags.viz)
 }

@@ -2,7 +2,11 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"io"
+
+	"github.com/protocheck/protocheck/catalog"
+	"github.com/protocheck/protocheck/model/actor"
+	"github.com/protocheck/protocheck/protocols"
 
 	"github.com/protocheck/protocheck/model"
 )
@@ -56,43 +60,57 @@ func tickerModel(n int) model.Model[tick, string] {
 }
 
 func init() {
-	register(&protocol{
-		Name:     "testcounter",
-		Summary:  "test only: two counters",
-		DefaultN: 2,
-		MinN:     1,
-		MaxN:     2000,
-		NHelp:    "counter limit",
-		Variants: []variant{{Name: "ok", Summary: "bounded holds"}, {Name: "bug", Summary: "bounded fails"}},
-		Faults:   []string{"drop"},
-		Networks: []string{"fifo", "unordered"},
-		Build: func(cfg config) (*runner, error) {
-			if cfg.Faults["drop"] > 5 {
+	n := func(def int) []catalog.Param {
+		return []catalog.Param{catalog.IntParam("n", "counter limit", def, 1, 2000)}
+	}
+	protocols.Register(protocols.Of(catalog.Spec[cstate, string]{
+		Info: catalog.Info{
+			Name:    "testcounter",
+			Summary: "test only: two counters",
+			Params:  n(2),
+			Variants: []catalog.Variant{{Name: "ok", Summary: "bounded holds"},
+				{Name: "bug", Summary: "bounded fails", Violates: []string{"bounded"}}},
+			Faults:   []string{"drop"},
+			Networks: []actor.Network{actor.FIFO, actor.Unordered},
+		},
+		Build: func(c catalog.Config) (model.Model[cstate, string], error) {
+			if c.Faults.Drop > 5 {
 				return nil, fmt.Errorf("at most 5 drops")
 			}
-			r := runnerFor(counterModel(cfg.N, cfg.Variant))
-			r.viz = func(prop string, state any, file string) error {
-				return os.WriteFile(file, []byte(fmt.Sprintf("<p>%s: %v</p>", prop, state)), 0o644)
-			}
-			return r, nil
+			return counterModel(c.Int("n"), c.Variant), nil
 		},
-	})
-	register(&protocol{
-		Name:     "testreach",
-		Summary:  "test only: a counter with one Sometimes property",
-		DefaultN: 1000,
-		MinN:     1,
-		Build: func(cfg config) (*runner, error) {
-			m := counterModel(cfg.N, "ok").(model.Func[cstate, string])
+		Viz: func(w io.Writer, page catalog.Page, prop string, s cstate) error {
+			_, err := fmt.Fprintf(w, "<p>%s %s: %v</p>", page.Protocol, prop, s)
+			return err
+		},
+	}))
+	protocols.Register(protocols.Of(catalog.Spec[cstate, string]{
+		Info: catalog.Info{Name: "testreach", Summary: "test only: a counter with one Sometimes property", Params: n(1000)},
+		Build: func(c catalog.Config) (model.Model[cstate, string], error) {
+			m := counterModel(c.Int("n"), "ok").(model.Func[cstate, string])
 			m.Props = []model.Property[cstate]{model.Sometimes("a moves", func(s cstate) bool { return s.A > 0 })}
-			return runnerFor(m), nil
+			return m, nil
 		},
-	})
-	register(&protocol{
-		Name:     "testticker",
-		Summary:  "test only: a clock that never reaches n",
-		DefaultN: 3,
-		MinN:     1,
-		Build:    func(cfg config) (*runner, error) { return runnerFor(tickerModel(cfg.N)), nil },
-	})
+	}))
+	protocols.Register(protocols.Of(catalog.Spec[tick, string]{
+		Info: catalog.Info{Name: "teststep", Summary: "test only: one step from 0 to 1, no fairness"},
+		Build: func(c catalog.Config) (model.Model[tick, string], error) {
+			return model.Func[tick, string]{
+				InitFn: func(yield func(tick)) { yield(0) },
+				NextFn: func(s tick, yield func(string, tick)) {
+					if s == 0 {
+						yield("step", 1)
+					}
+				},
+				KeyFn: func(dst []byte, s tick) []byte { return model.AppendInt(dst, int(s)) },
+				Props: []model.Property[tick]{model.Eventually("reaches 1", func(s tick) bool { return s == 1 })},
+			}, nil
+		},
+	}))
+	protocols.Register(protocols.Of(catalog.Spec[tick, string]{
+		Info: catalog.Info{Name: "testticker", Summary: "test only: a clock that never reaches n", Params: n(3)},
+		Build: func(c catalog.Config) (model.Model[tick, string], error) {
+			return tickerModel(c.Int("n")), nil
+		},
+	}))
 }

@@ -9,7 +9,11 @@
 // reachability, plus the liveness engine when the model has liveness
 // properties) and fails the test, printing a shortest trace, for every
 // property that does not hold. Violates asserts the opposite, for
-// deliberately broken variants.
+// deliberately broken variants. Contract checks, on sampled states, what
+// every model must satisfy (Next deterministic and pure, keys canonical),
+// in place of a copy of those checks in every spec's tests:
+//
+//	func TestContract(t *testing.T) { exploretest.Contract(t, myproto.New(3)) }
 package exploretest
 
 import (

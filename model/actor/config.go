@@ -92,6 +92,14 @@ func (f *Faults) field(kind string) *int {
 	return nil
 }
 
+// Budget returns the budget of the named kind, 0 for an unknown kind.
+func (f Faults) Budget(kind string) int {
+	if p := f.field(kind); p != nil {
+		return *p
+	}
+	return 0
+}
+
 // maxBudget bounds each budget so that the counters fit a byte of the key.
 const maxBudget = 255
 

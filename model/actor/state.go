@@ -3,7 +3,6 @@ package actor
 import (
 	"encoding/binary"
 	"fmt"
-	"strings"
 
 	"github.com/protocheck/protocheck/model"
 )
@@ -19,12 +18,8 @@ type State[P any, M Message] struct {
 	Used    Used          // faults taken so far, bounded by Config.Faults
 	Cut     uint64        // partition: the side holding p0 as a bit set of ids; 0 when healed
 	History []Event       // client-visible calls and returns, oldest first
-	names   *names        // the System's timer names, for Fields; not part of the state
+	names   *names        // the System's timer and role names, for Fields; not part of the state
 }
-
-// names holds what a System knows to print a state: shared by all the
-// states of one System, never part of a key.
-type names struct{ timers []string }
 
 // A Proc is one process's slot in a State.
 type Proc[P any] struct {
@@ -147,113 +142,4 @@ func appendPrefixed[V Value](dst []byte, v V) []byte {
 	copy(dst[at-1+l:], dst[at:at+n])
 	copy(dst[at-1:], pre[:l])
 	return dst
-}
-
-// String formats the state for traces: one process per line, then the
-// network, the faults used, the partition and the history.
-func (s State[P, M]) String() string {
-	var b strings.Builder
-	for i, p := range s.Procs {
-		fmt.Fprintf(&b, "%v", ID(i))
-		if p.Down {
-			b.WriteString(" DOWN")
-		}
-		fmt.Fprintf(&b, " %v", p.Local)
-		if p.Timers != 0 {
-			fmt.Fprintf(&b, " timers=%b", p.Timers)
-		}
-		b.WriteByte('\n')
-	}
-	fmt.Fprintf(&b, "network (%d in flight):", len(s.Net))
-	for i, e := range s.Net {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(" " + e.String())
-	}
-	if u := s.Used; u != (Used{}) {
-		fmt.Fprintf(&b, "\nfaults used: drop=%d dup=%d crash=%d restart=%d partition=%d",
-			u.Drop, u.Dup, u.Crash, u.Restart, u.Partition)
-	}
-	if s.Cut != 0 {
-		b.WriteString("\npartition " + cutString(s.Cut, len(s.Procs)))
-	}
-	for _, e := range s.History {
-		b.WriteString("\nhistory: " + e.String())
-	}
-	return b.String()
-}
-
-// cutString formats a partition as "{p0,p2} | {p1}".
-func cutString(cut uint64, n int) string {
-	var a, b []string
-	for i := 0; i < n; i++ {
-		if cut>>i&1 == 1 {
-			a = append(a, ID(i).String())
-		} else {
-			b = append(b, ID(i).String())
-		}
-	}
-	return "{" + strings.Join(a, ",") + "} | {" + strings.Join(b, ",") + "}"
-}
-
-// timerName returns timer t's name when the state knows the names (states
-// made by a System do), its index otherwise.
-func (s State[P, M]) timerName(t int) string {
-	if s.names != nil && t < len(s.names.timers) {
-		return s.names.timers[t]
-	}
-	return fmt.Sprint(t)
-}
-
-// Fields implements model.Fielder, for traces: one field per process
-// ("p1": its local state, the names of its set timers, and whether it is
-// down), then the messages in flight, the faults used, the partition and
-// the history when there are any.
-func (s State[P, M]) Fields() []model.Field {
-	out := make([]model.Field, 0, len(s.Procs)+4)
-	for i, p := range s.Procs {
-		v := fmt.Sprint(p.Local)
-		if p.Timers != 0 {
-			var ts []string
-			for t := 0; t < 64; t++ {
-				if p.Timers&(1<<t) != 0 {
-					ts = append(ts, s.timerName(t))
-				}
-			}
-			v += " timers=" + strings.Join(ts, ",")
-		}
-		if p.Down {
-			v += " (down)"
-		}
-		out = append(out, model.Field{Name: ID(i).String(), Value: v})
-	}
-	net := make([]string, len(s.Net))
-	for i, e := range s.Net {
-		net[i] = e.String()
-	}
-	out = append(out, model.Field{Name: "net", Value: "[" + strings.Join(net, ", ") + "]"})
-	if u := s.Used; u != (Used{}) {
-		var used []string
-		for _, f := range []struct {
-			kind string
-			n    uint8
-		}{{"drop", u.Drop}, {"dup", u.Dup}, {"crash", u.Crash}, {"restart", u.Restart}, {"partition", u.Partition}} {
-			if f.n > 0 {
-				used = append(used, fmt.Sprintf("%s:%d", f.kind, f.n))
-			}
-		}
-		out = append(out, model.Field{Name: "faults", Value: strings.Join(used, ",")})
-	}
-	if s.Cut != 0 {
-		out = append(out, model.Field{Name: "partition", Value: fmt.Sprintf("%#b", s.Cut)})
-	}
-	if len(s.History) > 0 {
-		h := make([]string, len(s.History))
-		for i, e := range s.History {
-			h[i] = e.String()
-		}
-		out = append(out, model.Field{Name: "history", Value: "[" + strings.Join(h, ", ") + "]"})
-	}
-	return out
 }

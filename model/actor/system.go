@@ -65,7 +65,7 @@ func New[P Value, M Message](cfg Config[P, M]) (*System[P, M], error) {
 	if err := validate(&cfg); err != nil {
 		return nil, err
 	}
-	sys := &System[P, M]{cfg: cfg, n: len(cfg.Actors), names: &names{timers: cfg.Timers}}
+	sys := &System[P, M]{cfg: cfg, n: len(cfg.Actors), names: newNames(&cfg)}
 	sys.pool.New = func() any { return &Ctx[M]{n: sys.n} }
 	sys.initSymmetry()
 	return sys, nil

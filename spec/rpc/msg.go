@@ -71,20 +71,22 @@ func (m Msg) AppendKey(dst []byte) []byte {
 }
 
 // String formats the message with the fields of its kind, e.g.
-// "Request(e0#0 inc port=1 inc=0)".
+// "Request(e0#0 inc port=1 incarnation=0)": the xid, the operation, and
+// the server's port and incarnation. "inc" only ever names the increment
+// operation; a server incarnation is spelled out.
 func (m Msg) String() string {
 	name := msgNames[m.Kind]
 	switch m.Kind {
 	case Binding, Register:
-		return fmt.Sprintf("%s(port=%d inc=%d v%d)", name, m.Port, m.Inc, m.Ver)
+		return fmt.Sprintf("%s(port=%d incarnation=%d version=%d)", name, m.Port, m.Inc, m.Ver)
 	case Request:
-		return fmt.Sprintf("%s(%v %v port=%d inc=%d)", name, m.Xid, m.Op, m.Port, m.Inc)
+		return fmt.Sprintf("%s(%v %v port=%d incarnation=%d)", name, m.Xid, m.Op, m.Port, m.Inc)
 	case Reply:
 		return fmt.Sprintf("%s(%v %d)", name, m.Xid, m.Val)
 	case Rejected:
 		return fmt.Sprintf("%s(%v no such port)", name, m.Xid)
 	case Crashed:
-		return fmt.Sprintf("%s(%v inc=%d)", name, m.Xid, m.Inc)
+		return fmt.Sprintf("%s(%v incarnation=%d)", name, m.Xid, m.Inc)
 	case Kill, KillAck, Hello:
 		return fmt.Sprintf("%s(e%d)", name, m.Epoch)
 	}

@@ -1,40 +1,22 @@
 package rpc
 
 import (
-	"bytes"
 	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
 
+	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model"
 	"github.com/protocheck/protocheck/model/actor"
 )
 
-// expectedFailures lists, per variant, the properties it is meant to break.
-var expectedFailures = map[string][]string{
-	"at-least-once":       {"linearizable"},
-	"maybe":               {"every call executed", "at most once", "linearizable"},
-	"server-moved-silent": {"stale port rejected"},
-	"orphans-none":        {"no orphan outlives its kill rule"},
-}
-
-// TestBrokenFlag checks that the variants marked Broken are the ones with
-// expected failures.
-func TestBrokenFlag(t *testing.T) {
-	for _, v := range Variants {
-		_, broken := expectedFailures[v.Name]
-		if v.Broken != broken {
-			t.Errorf("variant %q: Broken=%v, but expected failures listed: %v", v.Name, v.Broken, broken)
-		}
-	}
-}
-
 // TestRandomSchedules draws a variant and a configuration, then a schedule
 // (the index of the next enabled step, so rapid shrinks to short traces).
 // After every step it checks that the Always properties the variant must
-// keep hold, that Next is deterministic and that it does not mutate its
-// input.
+// keep hold; exploretest.Contract checks the model contract (Next
+// deterministic and pure, keys canonical) on a sample of each drawn
+// configuration.
 func TestRandomSchedules(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		v := rapid.SampledFrom(Variants).Draw(t, "variant")
@@ -49,11 +31,13 @@ func TestRandomSchedules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		exploretest.Contract(t, sys, exploretest.ContractOptions{States: 100, Walks: 2, Depth: 40,
+			Seed: rapid.Uint64().Draw(t, "contract seed")})
 		var s State
 		sys.Init(func(x State) { s = x })
 		for i := 0; i < 40; i++ {
-			checkAlways(t, sys, s, expectedFailures[v.Name])
-			acts, nexts := successors(t, sys, s)
+			checkAlways(t, sys, s, v.Violates)
+			acts, nexts := successors(sys, s)
 			if len(acts) == 0 {
 				return
 			}
@@ -63,29 +47,15 @@ func TestRandomSchedules(t *testing.T) {
 	})
 }
 
-// successors returns the steps of s, checking that Next is deterministic
-// and leaves s unchanged.
-func successors(t *rapid.T, sys *actor.System[Proc, Msg], s State) ([]string, []State) {
-	before := sys.AppendKey(nil, s)
+// successors returns the steps of s (exploretest.Contract checks that Next
+// is deterministic and leaves s unchanged).
+func successors(sys *actor.System[Proc, Msg], s State) ([]string, []State) {
 	var acts []string
 	var nexts []State
 	sys.Next(s, func(a actor.Action[Msg], n State) {
 		acts = append(acts, a.String())
 		nexts = append(nexts, n)
 	})
-	if !bytes.Equal(before, sys.AppendKey(nil, s)) {
-		t.Fatalf("Next mutated its input state:\n%v", s)
-	}
-	i := 0
-	sys.Next(s, func(a actor.Action[Msg], n State) {
-		if i >= len(acts) || a.String() != acts[i] || !bytes.Equal(sys.AppendKey(nil, n), sys.AppendKey(nil, nexts[i])) {
-			t.Fatalf("Next is not deterministic at step %d (%s) from\n%v", i, a, s)
-		}
-		i++
-	})
-	if i != len(acts) {
-		t.Fatalf("Next yielded %d steps, then %d", len(acts), i)
-	}
 	return acts, nexts
 }
 

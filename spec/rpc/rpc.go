@@ -13,30 +13,36 @@ var ErrConfig = errors.New("rpc: invalid configuration")
 // A Variant is a named configuration: a call semantics, an orphan rule, a
 // binding case, or a deliberately broken version.
 type Variant struct {
-	Name    string        // what the CLI's -variant takes
-	Summary string        // one line
-	Broken  bool          // some property must fail
-	apply   func(*Config) // changes the default configuration
+	Name    string // what the CLI's -variant takes
+	Summary string // one line
+	// Violates lists the properties that must fail at the variant's
+	// defaults; empty for a correct variant.
+	Violates []string
+	apply    func(*Config) // changes the default configuration
 }
 
 // Variants lists the variants, the default first.
 var Variants = []Variant{
 	{Name: "at-most-once", Summary: "dedup by xid, exception on server crash, client gives up after retries",
 		apply: func(c *Config) {}},
-	{Name: "at-least-once", Summary: "server executes every request, client retries: fails linearizable (inc runs twice)", Broken: true,
-		apply: func(c *Config) { c.Semantics = AtLeastOnce }},
-	{Name: "maybe", Summary: "no retry, no exception: a call may not run at all (or run twice if a duplicate outlives a server crash)", Broken: true,
-		apply: func(c *Config) { c.Semantics = Maybe }},
+	{Name: "at-least-once", Summary: "server executes every request, client retries: fails linearizable (inc runs twice)",
+		Violates: []string{"linearizable"},
+		apply:    func(c *Config) { c.Semantics = AtLeastOnce }},
+	{Name: "maybe", Summary: "no retry, no exception: a call may not run at all (or run twice if a duplicate outlives a server crash)",
+		Violates: []string{"every call executed", "at most once", "linearizable"},
+		apply:    func(c *Config) { c.Semantics = Maybe }},
 	{Name: "server-moved", Summary: "the server moves to another port; a stale binding gets a binding error",
 		apply: func(c *Config) { c.Moved = true }},
-	{Name: "server-moved-silent", Summary: "as server-moved, but the old port drops requests silently: no clear error", Broken: true,
-		apply: func(c *Config) { c.Moved, c.SilentStale = true, true }},
+	{Name: "server-moved-silent", Summary: "as server-moved, but the old port drops requests silently: no clear error",
+		Violates: []string{"stale port rejected", "binding error reported"},
+		apply:    func(c *Config) { c.Moved, c.SilentStale = true, true }},
 	{Name: "orphans-extermination", Summary: "the rebooted client kills its orphans before calling again (as the default)",
 		apply: func(c *Config) { c.Orphans = Extermination }},
 	{Name: "orphans-server", Summary: "the server kills a client's orphans when it hears of its new epoch",
 		apply: func(c *Config) { c.Orphans = ServerKill }},
-	{Name: "orphans-none", Summary: "nobody kills orphans: fails the orphan property", Broken: true,
-		apply: func(c *Config) { c.Orphans = NoKill }},
+	{Name: "orphans-none", Summary: "nobody kills orphans: fails the orphan property",
+		Violates: []string{"no orphan outlives its kill rule"},
+		apply:    func(c *Config) { c.Orphans = NoKill }},
 }
 
 // DefaultFaults are the fault budgets of the default configuration: one of

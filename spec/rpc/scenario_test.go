@@ -65,17 +65,17 @@ func TestBindingError(t *testing.T) {
 	tests := map[string][]string{
 		"moved after lookup": {
 			"deliver p2->p0 Lookup",
-			"deliver p0->p2 Binding(port=1 inc=0 v0)",
+			"deliver p0->p2 Binding(port=1 incarnation=0 version=0)",
 			"timeout p1 move",
-			"deliver p2->p1 Request(e0#0 inc port=1 inc=0)",
+			"deliver p2->p1 Request(e0#0 inc port=1 incarnation=0)",
 			"deliver p1->p2 Rejected(e0#0 no such port)",
 		},
 		"binder stale": {
 			"timeout p1 move",
-			"drop p1->p0 Register(port=2 inc=0 v1)",
+			"drop p1->p0 Register(port=2 incarnation=0 version=1)",
 			"deliver p2->p0 Lookup",
-			"deliver p0->p2 Binding(port=1 inc=0 v0)",
-			"deliver p2->p1 Request(e0#0 inc port=1 inc=0)",
+			"deliver p0->p2 Binding(port=1 incarnation=0 version=0)",
+			"deliver p2->p1 Request(e0#0 inc port=1 incarnation=0)",
 			"deliver p1->p2 Rejected(e0#0 no such port)",
 		},
 	}
@@ -104,11 +104,11 @@ func TestSilentStalePort(t *testing.T) {
 	sys := mustNew(t, mustConfig(t, "server-moved-silent", func(c *Config) { c.Faults = actor.Faults{} }))
 	s := run(t, sys,
 		"deliver p2->p0 Lookup",
-		"deliver p0->p2 Binding(port=1 inc=0 v0)",
+		"deliver p0->p2 Binding(port=1 incarnation=0 version=0)",
 		"timeout p1 move",
-		"deliver p2->p1 Request(e0#0 inc port=1 inc=0)",
+		"deliver p2->p1 Request(e0#0 inc port=1 incarnation=0)",
 		"timeout p2 retry",
-		"deliver p2->p1 Request(e0#0 inc port=1 inc=0)",
+		"deliver p2->p1 Request(e0#0 inc port=1 incarnation=0)",
 		"timeout p2 retry",
 	)
 	assert.Equal(t, Lost, lastOutcome(t, s).Kind, "only a timeout")
@@ -124,14 +124,14 @@ func TestAtMostOnceServerCrash(t *testing.T) {
 	sys := mustNew(t, mustConfig(t, "at-most-once", func(c *Config) { c.Faults = actor.Faults{Crash: 1, Restart: 1} }))
 	s := run(t, sys,
 		"deliver p2->p0 Lookup",
-		"deliver p0->p2 Binding(port=1 inc=0 v0)",
-		"deliver p2->p1 Request(e0#0 inc port=1 inc=0)",
+		"deliver p0->p2 Binding(port=1 incarnation=0 version=0)",
+		"deliver p2->p1 Request(e0#0 inc port=1 incarnation=0)",
 		"timeout p1 work",
 		"crash p1",
 		"restart p1",
 		"timeout p2 retry",
-		"deliver p2->p1 Request(e0#0 inc port=1 inc=0)",
-		"deliver p1->p2 Crashed(e0#0 inc=1)",
+		"deliver p2->p1 Request(e0#0 inc port=1 incarnation=0)",
+		"deliver p1->p2 Crashed(e0#0 incarnation=1)",
 	)
 	assert.Equal(t, ServerCrashed, lastOutcome(t, s).Kind)
 	assert.Equal(t, 1, execs(s, FirstClient, Xid{}), "ran once, before the crash")
@@ -144,8 +144,8 @@ func TestExtermination(t *testing.T) {
 	sys := mustNew(t, mustConfig(t, "orphans-extermination", func(c *Config) { c.Faults = actor.Faults{Crash: 1, Restart: 1} }))
 	s := run(t, sys,
 		"deliver p2->p0 Lookup",
-		"deliver p0->p2 Binding(port=1 inc=0 v0)",
-		"deliver p2->p1 Request(e0#0 inc port=1 inc=0)",
+		"deliver p0->p2 Binding(port=1 incarnation=0 version=0)",
+		"deliver p2->p1 Request(e0#0 inc port=1 incarnation=0)",
 		"crash p2",
 		"restart p2",
 	)

@@ -175,22 +175,28 @@ func (p Proc) AppendKey(dst []byte) []byte {
 	return model.AppendBool(dst, p.Resent)
 }
 
-// String formats the non-zero fields, e.g. "calling e0#1 port=1 tries=1".
+// String formats the fields a role uses: a client's phase, the xid of
+// its current call, its binding and retransmissions ("calling e0#1
+// bound=port1/incarnation0 tries=1"); the binder's registration ("port=1
+// incarnation=0 version=0"); the server's registration, counter, running
+// computations, reply cache, the newest epoch heard of per client
+// ("known=[p2:e0]") and the executions per call ("execs=[p2:e0#0=2]"),
+// then the ghost flags that are set.
 func (p Proc) String() string {
 	var b strings.Builder
 	if p.Phase != Idle || p.InCall || p.Epoch != 0 || p.Next != 0 {
 		fmt.Fprintf(&b, "%v e%d#%d", p.Phase, p.Epoch, p.Next)
 		if p.Bound {
-			fmt.Fprintf(&b, " bound=port%d/inc%d", p.Port, p.Inc)
+			fmt.Fprintf(&b, " bound=port%d/incarnation%d", p.Port, p.Inc)
 		}
 		if p.Tries > 0 {
 			fmt.Fprintf(&b, " tries=%d", p.Tries)
 		}
 		return b.String()
 	}
-	fmt.Fprintf(&b, "port=%d inc=%d v%d", p.Port, p.Inc, p.Ver)
+	fmt.Fprintf(&b, "port=%d incarnation=%d version=%d", p.Port, p.Inc, p.Ver)
 	if p.Known != nil {
-		fmt.Fprintf(&b, " counter=%d running=%v cache=%v known=%v execs=%v", p.Counter, p.Running, p.Cache, p.Known, p.Execs)
+		fmt.Fprintf(&b, " counter=%d running=%v cache=%v known=%s execs=%v", p.Counter, p.Running, p.Cache, knownString(p.Known), p.Execs)
 	}
 	for _, f := range []struct {
 		on   bool
@@ -203,14 +209,29 @@ func (p Proc) String() string {
 	return b.String()
 }
 
+// knownString formats the server's newest epoch per client with the
+// client's id, "[p2:e0 p3:e1]", rather than as a bare list of epochs
+// indexed by client number.
+func knownString(known []uint8) string {
+	parts := make([]string, len(known))
+	for i, e := range known {
+		parts[i] = fmt.Sprintf("%v:e%d", FirstClient+actor.ID(i), e)
+	}
+	return "[" + strings.Join(parts, " ") + "]"
+}
+
 // String formats the computation as "p2:e0#0 inc".
 func (c Comp) String() string { return fmt.Sprintf("%v:%v %v", c.Client, c.Xid, c.Op) }
 
-// String formats the count as "p2:e0#0x1".
-func (e Exec) String() string { return fmt.Sprintf("%v:%vx%d", e.Client, e.Xid, e.N) }
+// String formats the count as "p2:e0#0=1": call e0#0 of p2 ran once.
+func (e Exec) String() string { return fmt.Sprintf("%v:%v=%d", e.Client, e.Xid, e.N) }
 
-// String formats the entry as "p2:e0#0=1".
+// String formats the entry as "p2:e0#0=1": the cached result of the call.
 func (c Cached) String() string { return fmt.Sprintf("%v:%v=%d", c.Client, c.Xid, c.Val) }
 
 // State is a global state of the model.
 type State = actor.State[Proc, Msg]
+
+// ClientNames returns the names of the clients of s ("p2(client)") in the
+// order History numbers them (Op.Client), for invariants.PageInfo.Clients.
+func ClientNames(s State) []string { return s.ProcNames()[FirstClient:] }

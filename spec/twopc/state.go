@@ -1,8 +1,6 @@
 package twopc
 
 import (
-	"fmt"
-
 	"github.com/protocheck/protocheck/invariants"
 	"github.com/protocheck/protocheck/model/actor"
 )
@@ -63,14 +61,16 @@ func (p Proc) AppendKey(dst []byte) []byte {
 	}
 }
 
-// String formats the process for traces: "READY vote=yes".
+// String formats the process for traces: its phase, its vote and the
+// participants that voted yes as a set, as in "READY vote=yes" or
+// "WAIT votes={p1,p2}". The ghost Ever is not printed.
 func (p Proc) String() string {
 	s := p.Phase.String()
 	if p.Vote != invariants.NoVote {
 		s += " vote=" + p.Vote.String()
 	}
 	if p.Votes != 0 {
-		s += fmt.Sprintf(" votes=%b", p.Votes)
+		s += " votes=" + actor.IDSet(p.Votes)
 	}
 	return s
 }

@@ -14,7 +14,7 @@ import (
 // same verdict with and without symmetry reduction on every variant, and
 // the reduced space is smaller.
 func TestSymmetryKeepsVerdicts(t *testing.T) {
-	for _, v := range Variants() {
+	for _, v := range Spec.Variants {
 		t.Run(v.Name, func(t *testing.T) {
 			m := mustNew(t, Config{N: 2, Variant: v.Name, Faults: faults})
 			full, err := explore.Check(m, explore.Options{Workers: 2})

@@ -29,27 +29,10 @@ const (
 	VariantReadyAborts = "ready-aborts"
 )
 
-// A Variant is a named configuration of the protocol, broken or not.
-type Variant struct {
-	Name    string // the Config.Variant value
-	Summary string // one line for listings
-}
-
-// Variants lists the variants, the default first.
-func Variants() []Variant {
-	return []Variant{
-		{VariantCorrect, "the text's protocol with failure and recovery actions"},
-		{VariantCooperative, "also cooperative termination: a recovering READY participant asks its peers"},
-		{VariantNeverRecovers, "the coordinator may crash for good (crash=1 unless -faults says otherwise): READY participants block (liveness fails)"},
-		{VariantRecoverCommits, "broken: a coordinator recovering in WAIT commits (validity fails)"},
-		{VariantReadyAborts, "broken: a READY participant aborts on timeout (atomicity fails)"},
-	}
-}
-
 // A Config is one configuration of the protocol.
 type Config struct {
 	N       int           // participants, 1..MaxN (the coordinator is p0, participants p1..pN)
-	Variant string        // one of Variants; "" means VariantCorrect
+	Variant string        // one of the variants of Spec; "" means VariantCorrect
 	Faults  actor.Faults  // fault budgets; in VariantCorrect restarts default to the crash budget
 	Network actor.Network // the network semantics
 }
@@ -83,7 +66,7 @@ func New(cfg Config) (*Model, error) {
 		return nil, fmt.Errorf("%w: %d participants (want 1..%d)", ErrConfig, cfg.N, MaxN)
 	}
 	known := false
-	for _, v := range Variants() {
+	for _, v := range catalogVariants() {
 		known = known || v.Name == cfg.Variant
 	}
 	if !known {

@@ -80,7 +80,7 @@ func TestEarlyCommitSavedTrace(t *testing.T) {
 	tr := exploretest.Violates(t, mustNew(t, 3, VariantEarlyCommit), "consistent")
 	f, err := counterexamples.ParseFile(filepath.Join("..", "..", "counterexamples", "twophase", "consistent-buggy-early-commit.trace"))
 	require.NoError(t, err)
-	assert.Equal(t, 3, f.Header.Params.N)
+	assert.Equal(t, 3, f.Header.Params.Int("n"))
 	assert.Equal(t, f.Trace.Path, tr.Path, "same index path")
 	for i := range tr.Steps {
 		assert.Equal(t, f.Trace.Steps[i].Action, tr.Steps[i].Action, "label of step %d", i)

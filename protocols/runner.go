@@ -1,0 +1,86 @@
+package protocols
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/protocheck/protocheck/catalog"
+	"github.com/protocheck/protocheck/explore"
+)
+
+// A Runner runs the checker for tables (catalog.Runner): every run is a
+// complete exploration (BFS, then liveness) with the given options, plus a
+// pass over the final states for the spec's measures.
+type Runner struct {
+	Opts      explore.Options   // limits and workers of every run
+	TableArgs map[string]string // the table's own options, as given
+}
+
+var _ catalog.Runner = (*Runner)(nil)
+
+// Spec implements catalog.Runner.
+func (r *Runner) Spec(name string) *catalog.Info {
+	e, err := Lookup(name)
+	if err != nil {
+		return nil
+	}
+	return e.Info()
+}
+
+// Args implements catalog.Runner.
+func (r *Runner) Args() map[string]string { return r.TableArgs }
+
+// Run implements catalog.Runner.
+func (r *Runner) Run(spec string, c catalog.Config) (*catalog.Outcome, error) {
+	e, err := Lookup(spec)
+	if err != nil {
+		return nil, err
+	}
+	inst, err := e.Build(c)
+	if err != nil {
+		return nil, err
+	}
+	res, err := inst.Check("bfs", r.Opts, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := &catalog.Outcome{Config: inst.Config, Complete: res.Complete, Distinct: res.Distinct}
+	for _, p := range res.Properties {
+		out.Verdicts = append(out.Verdicts, catalog.Verdict{Name: p.Name, Expect: p.Expect, Status: p.Status.String(), Trace: p.Trace})
+	}
+	mres, stats, err := inst.measure(r.Opts)
+	if err != nil {
+		return nil, err
+	}
+	if mres.Distinct != res.Distinct || !mres.Complete {
+		return nil, fmt.Errorf("%s %s: the measuring pass saw %d states (complete %v), the check %d", spec, inst.Config, mres.Distinct, mres.Complete, res.Distinct)
+	}
+	out.Measures = stats
+	return out, nil
+}
+
+// A NamedTable is a table with the spec it belongs to ("" for a table over
+// several specs).
+type NamedTable struct {
+	Spec string
+	catalog.Table
+}
+
+// Tables lists every table: the specs' own and the catalogue-wide ones
+// (tables.go), sorted by name.
+func Tables() []NamedTable {
+	var out []NamedTable
+	for _, e := range all {
+		for _, t := range e.Tables() {
+			out = append(out, NamedTable{Spec: e.Info().Name, Table: t})
+		}
+	}
+	for _, t := range crossTables {
+		out = append(out, NamedTable{Table: t})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// crossTables are tables over several specs (the DME message counts).
+var crossTables []catalog.Table
