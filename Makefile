@@ -27,11 +27,13 @@ test:
 test-full:
 	$(GO) test -count=1 ./...
 
-# protocheck against SPIN on TwoPhase at 7, 8 and 9 resource managers, and
-# the other benchmarks (bench/run.sh installs spin if it is missing).
+# protocheck against SPIN on TwoPhase at 7, 8 and 9 resource managers and on
+# Ricart-Agrawala at 3 and 4 processes (bench/dme.sh), and the other
+# benchmarks (bench/run.sh installs spin if it is missing).
 bench:
 	bash bench/run.sh
 	bash bench/actors.sh
+	bash bench/dme.sh
 
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

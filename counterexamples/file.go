@@ -191,8 +191,5 @@ func verdictLine(h *Header, t *model.Trace) string {
 	default:
 		s = fmt.Sprintf("violated after step %d: %s (%s)", t.Len(), name, h.Expect)
 	}
-	if h.Message != "" {
-		s += ": " + h.Message
-	}
-	return s
+	return s // the engine's message is in the header, printed once
 }

@@ -7,8 +7,19 @@
 //   - execution counts (execution.go): AtMostOnce, AtLeastOnce,
 //     AtLeastOnceWhen and ExactlyOnceWhen over a count function, for RPC
 //     semantics and message delivery;
-//   - linearizability (linearizable.go): a typed bridge to porcupine that
-//     checks a history of client calls and returns.
+//   - linearizability (linearizable.go, htmlpage.go): a typed bridge to
+//     porcupine that checks a history of client calls and returns, and
+//     writes porcupine's view under a header that says what it shows;
+//   - mutual exclusion (mutex.go): MutualExclusion, EveryRequestGranted,
+//     AllDone (a DME spec's final states) and EntersCS, shared by every
+//     DME algorithm;
+//   - delivery order (order.go): over each process's delivery sequence,
+//     NoDuplicateDelivery, CausalDelivery, FIFODelivery, TotalOrder,
+//     ConsistentOrder, EventuallyDelivered, and a porcupine log view;
+//   - leader election (leader.go): Election describes the nodes (rank,
+//     liveness, believed leader) and gives AtMostOneLeader, Agreement,
+//     LeaderIsHighest, ElectedWhen, EventuallyElected, Reelected and
+//     ElectedReachable.
 //
 // Each helper comes in two forms: a pure predicate over plain values (easy
 // to test and to combine) and a constructor of a model.Property whose name

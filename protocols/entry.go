@@ -56,6 +56,8 @@ type Instance struct {
 	viz     func(w io.Writer, page catalog.Page, prop string, state any) error
 	measure func(opts explore.Options) (*explore.Result, []catalog.Stat, error)
 	initial func() int64
+	// measures names the spec's measures; none means no measuring pass.
+	measures []string
 }
 
 func (e *entry[S, A]) Build(c catalog.Config) (*Instance, error) {
@@ -95,6 +97,9 @@ func (e *entry[S, A]) Build(c catalog.Config) (*Instance, error) {
 	in.initial = func() (n int64) {
 		m.Init(func(S) { n++ })
 		return n
+	}
+	for _, ms := range e.spec.Measures {
+		in.measures = append(in.measures, ms.Name)
 	}
 	in.measure = func(opts explore.Options) (*explore.Result, []catalog.Stat, error) {
 		return measure(m, e.spec.Measures, opts)

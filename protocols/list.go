@@ -6,7 +6,24 @@ import (
 	"strings"
 
 	"github.com/protocheck/protocheck/catalog"
+	"github.com/protocheck/protocheck/spec/causal"
+	"github.com/protocheck/protocheck/spec/dme/lamport"
+	"github.com/protocheck/protocheck/spec/dme/maekawa"
+	"github.com/protocheck/protocheck/spec/dme/raymond"
+	"github.com/protocheck/protocheck/spec/dme/ricartagrawala"
+	"github.com/protocheck/protocheck/spec/dme/suzukikasami"
+	"github.com/protocheck/protocheck/spec/dme/tokenring"
+	"github.com/protocheck/protocheck/spec/dme/voting"
+	"github.com/protocheck/protocheck/spec/election/bully"
+	"github.com/protocheck/protocheck/spec/election/ring"
+	"github.com/protocheck/protocheck/spec/election/tree"
+	"github.com/protocheck/protocheck/spec/naming"
 	"github.com/protocheck/protocheck/spec/rpc"
+	"github.com/protocheck/protocheck/spec/securerpc"
+	"github.com/protocheck/protocheck/spec/sendsem"
+	"github.com/protocheck/protocheck/spec/socket"
+	"github.com/protocheck/protocheck/spec/ssl"
+	"github.com/protocheck/protocheck/spec/totalorder"
 	"github.com/protocheck/protocheck/spec/twopc"
 	"github.com/protocheck/protocheck/spec/twophase"
 )
@@ -17,6 +34,23 @@ var all = []Entry{
 	Of(twophase.Spec),
 	Of(twopc.Spec),
 	Of(rpc.Spec),
+	Of(sendsem.Spec),
+	Of(socket.Spec),
+	Of(causal.Spec),
+	Of(totalorder.Spec),
+	Of(naming.Spec),
+	Of(securerpc.Spec),
+	Of(ssl.Spec),
+	Of(lamport.Spec),
+	Of(ricartagrawala.Spec),
+	Of(voting.Spec),
+	Of(maekawa.Spec),
+	Of(tokenring.Spec),
+	Of(raymond.Spec),
+	Of(suzukikasami.Spec),
+	Of(bully.Spec),
+	Of(ring.Spec),
+	Of(tree.Spec),
 }
 
 // All returns the catalogue sorted by name.

@@ -8,9 +8,11 @@ import (
 	"github.com/protocheck/protocheck/explore"
 )
 
-// A Runner runs the checker for tables (catalog.Runner): every run is a
-// complete exploration (BFS, then liveness) with the given options, plus a
-// pass over the final states for the spec's measures.
+// A Runner runs the checker for tables (catalog.Runner): every run is an
+// exploration (BFS, then liveness) with the given options, at most
+// DefaultTableStates distinct states unless Opts.MaxStates says otherwise,
+// plus, when it was complete, a pass over the final states for the spec's
+// measures.
 type Runner struct {
 	Opts      explore.Options   // limits and workers of every run
 	TableArgs map[string]string // the table's own options, as given
@@ -40,7 +42,7 @@ func (r *Runner) Run(spec string, c catalog.Config) (*catalog.Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := inst.Check("bfs", r.Opts, nil)
+	res, err := inst.Check("bfs", r.opts(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +50,10 @@ func (r *Runner) Run(spec string, c catalog.Config) (*catalog.Outcome, error) {
 	for _, p := range res.Properties {
 		out.Verdicts = append(out.Verdicts, catalog.Verdict{Name: p.Name, Expect: p.Expect, Status: p.Status.String(), Trace: p.Trace})
 	}
-	mres, stats, err := inst.measure(r.Opts)
+	if !res.Complete || len(inst.measures) == 0 {
+		return out, nil // no measures over an incomplete run
+	}
+	mres, stats, err := inst.measure(r.opts())
 	if err != nil {
 		return nil, err
 	}
@@ -57,6 +62,19 @@ func (r *Runner) Run(spec string, c catalog.Config) (*catalog.Outcome, error) {
 	}
 	out.Measures = stats
 	return out, nil
+}
+
+// DefaultTableStates bounds every run of a table (-max-states): a
+// configuration larger than this is reported as stopped, not explored.
+const DefaultTableStates = 1_000_000
+
+// opts returns the options of one table run.
+func (r *Runner) opts() explore.Options {
+	o := r.Opts
+	if o.MaxStates == 0 {
+		o.MaxStates = DefaultTableStates
+	}
+	return o
 }
 
 // A NamedTable is a table with the spec it belongs to ("" for a table over

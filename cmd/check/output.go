@@ -100,7 +100,7 @@ func humanBytes(n int64) string {
 }
 
 // writeSummary prints the human-readable report of a run.
-func writeSummary(w io.Writer, j *job, res *explore.Result) {
+func writeSummary(w io.Writer, j *job, res *explore.Result, shown *explore.PropertyResult) {
 	fmt.Fprintf(w, "protocol:   %s %s\n", j.info.Name, j.cfg)
 	status := "complete"
 	if !res.Complete {
@@ -132,7 +132,7 @@ func writeSummary(w io.Writer, j *job, res *explore.Result) {
 		if p.Trace != nil && p.Status != explore.Unknown {
 			line += fmt.Sprintf(" [trace: %d steps]", p.Trace.Len())
 		}
-		if p.Message != "" {
+		if p.Message != "" && (shown == nil || p.Name != shown.Name) { // the trace below prints it
 			line += ": " + oneLine(p.Message)
 		}
 		fmt.Fprintln(w, line)

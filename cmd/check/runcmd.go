@@ -159,7 +159,7 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 			return usageErr(stderr, "run %s: %v", j.info.Name, err)
 		}
 	} else {
-		writeSummary(stdout, j, res)
+		writeSummary(stdout, j, res, shown)
 		if file != nil {
 			fmt.Fprintf(stdout, "\nshortest counterexample: %q, %d steps\n\n", shown.Name, shown.Trace.Len())
 			if err := counterexamples.Write(stdout, file); err != nil {

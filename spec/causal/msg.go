@@ -19,8 +19,8 @@ const (
 // at and beyond the number of processes stay 0.
 type VC [MaxN]uint8
 
-// String formats the first n entries as "(1,0,2)".
-func (v VC) String(n int) string {
+// Text formats the first n entries as "(1,0,2)".
+func (v VC) Text(n int) string {
 	parts := make([]string, n)
 	for i := range n {
 		parts[i] = strconv.Itoa(int(v[i]))
@@ -70,7 +70,7 @@ func (m Msg) AppendKey(dst []byte) []byte {
 }
 
 // String formats the message and its timestamp, as "M1_1(1,0,0)".
-func (m Msg) String() string { return m.ID.String() + m.T.String(int(m.N)) }
+func (m Msg) String() string { return m.ID.String() + m.T.Text(int(m.N)) }
 
 // msgLess orders messages by key, for the canonical order of a buffer.
 func msgLess(a, b Msg) int {

@@ -1,0 +1,59 @@
+package maekawa
+
+import (
+	"strconv"
+
+	"github.com/protocheck/protocheck/model/actor"
+)
+
+// A Kind is the type of a message.
+type Kind uint8
+
+// The messages, with Maekawa's names. Every message names one request by
+// its timestamp (the channel names the candidate).
+const (
+	Request    Kind = iota // candidate -> member of its request set: lock for my request
+	Locked                 // member -> candidate: locked for your request (GRANT)
+	Release                // candidate -> member: done with my critical section, unlock
+	Failed                 // member -> candidate: locked for, or queued, a request that precedes yours
+	Inquire                // member -> candidate: a request that precedes yours is waiting; will you succeed?
+	Relinquish             // candidate -> member: the lock back, my request waits again (YIELD)
+)
+
+var kindNames = [...]string{"Request", "Locked", "Release", "Failed", "Inquire", "Relinquish"}
+
+// String returns the kind's name.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// A Msg is a message: its kind and the timestamp of the request it is
+// about.
+type Msg struct {
+	Kind Kind
+	TS   uint8
+}
+
+// AppendKey implements actor.Value.
+func (m Msg) AppendKey(dst []byte) []byte { return append(dst, byte(m.Kind), m.TS) }
+
+// String formats the message as "Request(ts=3)".
+func (m Msg) String() string { return m.Kind.String() + "(ts=" + strconv.Itoa(int(m.TS)) + ")" }
+
+// A Req is a request as a member of a request set knows it: its
+// timestamp and its candidate. The zero Req is no request (timestamps
+// start at 1).
+type Req struct {
+	TS uint8
+	ID actor.ID
+}
+
+// before reports whether r precedes o: the smaller timestamp first, ties
+// broken by the smaller id.
+func (r Req) before(o Req) bool { return r.TS < o.TS || (r.TS == o.TS && r.ID < o.ID) }
+
+// String formats the request as "p1:3" (candidate p1, timestamp 3).
+func (r Req) String() string { return r.ID.String() + ":" + strconv.Itoa(int(r.TS)) }
