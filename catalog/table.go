@@ -120,17 +120,17 @@ func (t *TableData) Write(w io.Writer) error {
 		b.WriteString(t.Title + "\n\n")
 	}
 	line := func(cells []string) {
+		var l strings.Builder
 		for i, c := range cells {
 			if i > 0 {
-				b.WriteString("  ")
+				l.WriteString("  ")
 			}
-			if i == len(cells)-1 {
-				b.WriteString(c)
-			} else {
-				b.WriteString(c + strings.Repeat(" ", width[i]-utf8.RuneCountInString(c)))
+			l.WriteString(c)
+			if i < len(cells)-1 && i < len(width) {
+				l.WriteString(strings.Repeat(" ", width[i]-utf8.RuneCountInString(c)))
 			}
 		}
-		b.WriteByte('\n')
+		b.WriteString(strings.TrimRight(l.String(), " ") + "\n")
 	}
 	line(t.Columns)
 	sep := make([]string, len(t.Columns))
