@@ -27,6 +27,15 @@ func (r *recorder) Fatalf(format string, args ...any) {
 	panic(r)
 }
 
+// FailNow is what require calls after Errorf.
+func (r *recorder) FailNow() {
+	r.fatal = true
+	panic(r)
+}
+
+func (r *recorder) Logf(string, ...any) {}
+func (r *recorder) Name() string        { return "recorder" }
+
 func counter(limit, max int) model.Func[int, string] {
 	return model.Func[int, string]{
 		InitFn: func(yield func(int)) { yield(0) },

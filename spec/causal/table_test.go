@@ -8,41 +8,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/protocheck/protocheck/catalog"
-	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/explore/exploretest"
 )
 
-// runner is a catalog.Runner over this package's Spec alone, with real
-// runs of the checker.
-type runner struct{ args map[string]string }
-
-func (r runner) Spec(name string) *catalog.Info {
-	if name != Spec.Name {
-		return nil
-	}
-	return &Spec.Info
-}
-
-func (r runner) Args() map[string]string { return r.args }
-
-func (r runner) Run(name string, c catalog.Config) (*catalog.Outcome, error) {
-	m, err := Spec.Build(c)
-	if err != nil {
-		return nil, err
-	}
-	res, err := explore.Check(m, explore.Options{Workers: 2})
-	if err != nil {
-		return nil, err
-	}
-	out := &catalog.Outcome{Config: c, Complete: res.Complete, Distinct: res.Distinct}
-	for _, p := range res.Properties {
-		out.Verdicts = append(out.Verdicts, catalog.Verdict{Name: p.Name, Expect: p.Expect, Status: p.Status.String(), Trace: p.Trace})
-	}
-	return out, nil
+// runner runs this package's Spec alone, with real runs of the checker.
+func runner(args map[string]string) catalog.Runner {
+	return &exploretest.Runner[State, Action]{Entry: Spec, Options: args}
 }
 
 func table(t *testing.T, args map[string]string) *catalog.TableData {
 	require.Len(t, Spec.Tables, 1)
-	td, err := Spec.Tables[0].Compute(runner{args: args})
+	td, err := Spec.Tables[0].Compute(runner(args))
 	require.NoError(t, err)
 	var b bytes.Buffer
 	require.NoError(t, td.Write(&b))
@@ -86,7 +62,7 @@ func TestTableVariant(t *testing.T) {
 	assert.Contains(t, td.Notes[len(td.Notes)-1], `"causal delivery" violated`)
 	td = table(t, map[string]string{"variant": VariantDeliverOnReceipt})
 	assert.Equal(t, "accept", td.Rows[len(td.Rows)-1][3], "the duplicate is delivered again")
-	_, err := Spec.Tables[0].Compute(runner{args: map[string]string{"n": "4"}})
+	_, err := Spec.Tables[0].Compute(runner(map[string]string{"n": "4"}))
 	assert.Error(t, err, "unknown option")
 }
 

@@ -78,41 +78,12 @@ func TestCostsWithoutLoss(t *testing.T) {
 	}
 }
 
-// fakeRunner runs the checker for the table as the CLI's runner does: a
+// newRunner runs the checker for the table as the CLI's runner does: a
 // complete exploration for the verdicts, then a pass over the final states
-// for the measures (explore.Visit), on this package's Spec only.
-type fakeRunner struct {
-	t    *testing.T
-	args map[string]string
-	runs []catalog.Config
-}
-
-func (r *fakeRunner) Spec(name string) *catalog.Info {
-	if name != Spec.Name {
-		return nil
-	}
-	return &Spec.Info
-}
-
-func (r *fakeRunner) Args() map[string]string { return r.args }
-
-func (r *fakeRunner) Run(spec string, c catalog.Config) (*catalog.Outcome, error) {
-	require.Equal(r.t, Spec.Name, spec)
-	r.runs = append(r.runs, c)
-	m, err := Spec.Build(c)
-	if err != nil {
-		return nil, err
-	}
-	res, err := explore.Check(m, explore.Options{Workers: 2})
-	if err != nil {
-		return nil, err
-	}
-	out := &catalog.Outcome{Config: c, Complete: res.Complete, Distinct: res.Distinct}
-	for _, p := range res.Properties {
-		out.Verdicts = append(out.Verdicts, catalog.Verdict{Name: p.Name, Expect: p.Expect, Status: p.Status.String(), Trace: p.Trace})
-	}
-	out.Measures = measureFinals(r.t, m)
-	return out, nil
+// for the measures (measureFinals), on this package's Spec only.
+func newRunner(t *testing.T, args map[string]string) *exploretest.Runner[State, Action] {
+	return &exploretest.Runner[State, Action]{Entry: Spec, Options: args,
+		Measure: func(m model.Model[State, Action]) ([]catalog.Stat, error) { return measureFinals(t, m), nil }}
 }
 
 // measureFinals computes each measure's statistics over the final states,
@@ -160,7 +131,7 @@ func measureFinals(t *testing.T, m model.Model[State, Action]) []catalog.Stat {
 // run still verifies and the cheapest runs cost what the loss-free ones
 // do.
 func TestComparisonTable(t *testing.T) {
-	r := &fakeRunner{t: t}
+	r := newRunner(t, nil)
 	tab, err := Spec.Tables[0].Compute(r)
 	require.NoError(t, err)
 	var b strings.Builder
@@ -181,7 +152,7 @@ func TestComparisonTable(t *testing.T) {
 		assert.Equal(t, want[key], row[2:6], key)
 		assert.Equal(t, "verified", row[7], key)
 	}
-	for _, c := range r.runs {
+	for _, c := range r.Runs {
 		assert.Equal(t, QueriesRepeat, c.Value("queries"))
 	}
 
@@ -189,7 +160,7 @@ func TestComparisonTable(t *testing.T) {
 	if testing.Short() {
 		queries = QueriesFound // cn=alice alone: referral has 48,960 states with both
 	}
-	lossy := &fakeRunner{t: t, args: map[string]string{"drop": "1", "queries": queries}}
+	lossy := newRunner(t, map[string]string{"drop": "1", "queries": queries})
 	tab, err = Spec.Tables[0].Compute(lossy)
 	require.NoError(t, err)
 	b.Reset()
@@ -206,11 +177,11 @@ func TestComparisonTable(t *testing.T) {
 		assert.Equal(t, num(float64(sum)/float64(len(qs))), lowest(row[2]), "%v: the cheapest run costs what a loss-free one does", row)
 	}
 
-	_, err = Spec.Tables[0].Compute(&fakeRunner{t: t, args: map[string]string{"max-n": "3"}})
+	_, err = Spec.Tables[0].Compute(newRunner(t, map[string]string{"max-n": "3"}))
 	assert.Error(t, err, "an unknown option")
-	_, err = Spec.Tables[0].Compute(&fakeRunner{t: t, args: map[string]string{"queries": "all"}})
+	_, err = Spec.Tables[0].Compute(newRunner(t, map[string]string{"queries": "all"}))
 	assert.Error(t, err, "an unknown query set")
-	assert.Equal(t, []string{"drop", "queries"}, slices.Sorted(maps.Keys(lossy.args)))
+	assert.Equal(t, []string{"drop", "queries"}, slices.Sorted(maps.Keys(lossy.Options)))
 }
 
 // lowest returns the minimum of a per-query cell: "5 (4..6)" gives "4",

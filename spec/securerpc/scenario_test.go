@@ -5,35 +5,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+
+	"github.com/protocheck/protocheck/explore/exploretest"
 )
-
-// step returns the successor of s by the step labelled label, failing the
-// test (with the enabled steps) when there is none.
-func step(t *testing.T, m *Model, s State, label string) State {
-	t.Helper()
-	var next *State
-	var labels []string
-	m.Next(s, func(a Action, u State) {
-		labels = append(labels, a.String())
-		if a.String() == label && next == nil {
-			next = &u
-		}
-	})
-	require.NotNil(t, next, "no step %q in\n%v\nenabled: %s", label, s, strings.Join(labels, "; "))
-	return *next
-}
-
-// run applies the labelled steps in turn from the initial state.
-func run(t *testing.T, m *Model, labels ...string) State {
-	t.Helper()
-	var s State
-	m.Init(func(i State) { s = i })
-	for _, l := range labels {
-		s = step(t, m, s, l)
-	}
-	return s
-}
 
 // TestTextbookManInTheMiddle replays the classic attack on unauthenticated
 // Diffie-Hellman: the attacker replaces each end's public value by its own
@@ -43,7 +17,7 @@ func run(t *testing.T, m *Model, labels ...string) State {
 // substituted value.
 func TestTextbookManInTheMiddle(t *testing.T) {
 	m := mustNew(t, defaults(VariantUnauthenticated, 3))
-	s := run(t, m,
+	s := exploretest.Run(t, m,
 		"deliver p0->p2 ClientHello(g^c=8) [drop]",
 		"timeout p2 inject [to p1, ClientHello(g^e=4)]",
 		"deliver p2->p1 ClientHello(g^e=4)",
@@ -64,10 +38,10 @@ func TestTextbookManInTheMiddle(t *testing.T) {
 	}
 
 	auth := mustNew(t, defaults(VariantAuthenticated, 3))
-	s = run(t, auth, "deliver p0->p2 ClientHello(g^c=8) [drop]", "timeout p2 inject [to p1, ClientHello(g^c=8)]")
+	s = exploretest.Run(t, auth, "deliver p0->p2 ClientHello(g^c=8) [drop]", "timeout p2 inject [to p1, ClientHello(g^c=8)]")
 	var labels []string
 	auth.Next(s, func(a Action, _ State) { labels = append(labels, a.String()) })
 	assert.NotContains(t, strings.Join(labels, ";"), "ClientHello(g^e", "no substituted value is offered: the server would refuse it")
-	s = step(t, auth, s, "deliver p2->p1 ClientHello(g^c=8)")
+	s = exploretest.Step(t, auth, s, "deliver p2->p1 ClientHello(g^c=8)")
 	assert.Equal(t, keyCS, s.Local(server).Key, "a replayed C_p gives the real key, which the attacker cannot compute")
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/protocheck/protocheck/explore"
 	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model/actor"
 )
@@ -15,27 +14,6 @@ func mustNew(t require.TestingT, cfg Config) *Model {
 	m, err := New(cfg)
 	require.NoError(t, err)
 	return m
-}
-
-// reference is a naive enumerator, independent of package explore: a map
-// of keys and a queue.
-func reference(m *Model) map[string]State {
-	seen := map[string]State{}
-	var queue []State
-	add := func(s State) {
-		k := string(m.AppendKey(nil, s))
-		if _, ok := seen[k]; !ok {
-			seen[k] = s
-			queue = append(queue, s)
-		}
-	}
-	m.Init(add)
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		m.Next(s, func(_ Action, t State) { add(t) })
-	}
-	return seen
 }
 
 // TestHonestVerifies checks every primitive claimed to give what its steps
@@ -67,13 +45,7 @@ func TestHonestVerifies(t *testing.T) {
 			}{{faults, tc.faulty}, {actor.Faults{}, tc.faultFree}} {
 				m := mustNew(t, Config{Primitive: tc.p, Faults: run.f})
 				exploretest.Contract(t, m)
-				res := exploretest.Check(t, m, explore.Options{Workers: 2})
-				assert.Equal(t, run.want, res.Distinct, "bfs distinct states, faults %v", run.f)
-				dfs, err := explore.DFS(m, explore.Options{})
-				require.NoError(t, err)
-				require.True(t, dfs.Complete)
-				assert.Equal(t, res.Distinct, dfs.Distinct, "dfs finds the same states as bfs")
-				assert.Len(t, reference(m), int(res.Distinct), "the naive enumerator finds the same states")
+				exploretest.CrossCheck(t, m, run.want)
 			}
 		})
 	}
@@ -85,24 +57,7 @@ func TestHonestVerifies(t *testing.T) {
 func TestVariantsAtDefaults(t *testing.T) {
 	for _, v := range Spec.VariantList() {
 		t.Run(v.Name, func(t *testing.T) {
-			c, err := Spec.Defaults(v.Name)
-			require.NoError(t, err)
-			m, err := Spec.Build(c)
-			require.NoError(t, err)
-			if !v.Broken() {
-				exploretest.Check(t, m, explore.Options{Workers: 2})
-				return
-			}
-			res, err := explore.Check(m, explore.Options{Workers: 2})
-			require.NoError(t, err)
-			require.True(t, res.Complete)
-			var violated []string
-			for _, p := range res.Properties {
-				if p.Status == explore.Violated {
-					violated = append(violated, p.Name)
-				}
-			}
-			assert.ElementsMatch(t, v.Violates, violated)
+			exploretest.VariantAtDefaults(t, Spec, v.Name)
 		})
 	}
 }

@@ -9,45 +9,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/protocheck/protocheck/catalog"
-	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/explore/exploretest"
 )
 
-// runner is a catalog.Runner over this package's own spec: every Run is a
-// real explore.Check of the configuration (the CLI's runner, in package
+// newRunner runs this package's Spec alone: every Run is a real
+// explore.Check of the configuration (the CLI's runner, in package
 // protocols, cannot be imported here).
-type runner struct {
-	args map[string]string
-	runs int
-}
-
-func (r *runner) Spec(name string) *catalog.Info {
-	if name != Name {
-		return nil
-	}
-	return &Spec.Info
-}
-
-func (r *runner) Args() map[string]string { return r.args }
-
-func (r *runner) Run(name string, c catalog.Config) (*catalog.Outcome, error) {
-	if name != Name {
-		return nil, fmt.Errorf("unknown spec %q", name)
-	}
-	m, err := Spec.Build(c)
-	if err != nil {
-		return nil, err
-	}
-	res, err := explore.Check(m, explore.Options{Workers: 2})
-	if err != nil {
-		return nil, err
-	}
-	r.runs++
-	out := &catalog.Outcome{Config: c, Complete: res.Complete, Distinct: res.Distinct}
-	for _, p := range res.Properties {
-		out.Verdicts = append(out.Verdicts, catalog.Verdict{Name: p.Name, Expect: p.Expect, Status: p.Status.String(), Trace: p.Trace})
-	}
-	return out, nil
+func newRunner(args map[string]string) *exploretest.Runner[State, Action] {
+	return &exploretest.Runner[State, Action]{Entry: Spec, Options: args}
 }
 
 // TestGuaranteeTable computes the table from real runs and compares every
@@ -57,10 +26,10 @@ func (r *runner) Run(name string, c catalog.Config) (*catalog.Outcome, error) {
 // cell names its property in the notes, with the command that saves its
 // trace.
 func TestGuaranteeTable(t *testing.T) {
-	r := &runner{}
+	r := newRunner(nil)
 	td, err := Spec.Tables[0].Compute(r)
 	require.NoError(t, err)
-	assert.Equal(t, len(Primitives())*len(Guarantees()), r.runs, "one run per cell")
+	assert.Equal(t, len(Primitives())*len(Guarantees()), len(r.Runs), "one run per cell")
 	var b bytes.Buffer
 	require.NoError(t, td.Write(&b))
 	t.Logf("check table %s:\n%s", Name, b.String())
@@ -83,7 +52,7 @@ func TestGuaranteeTable(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 13, failing, "the text's lists leave 13 of the 30 cells failing")
-	_, err = Spec.Tables[0].Compute(&runner{args: map[string]string{"max-n": "3"}})
+	_, err = Spec.Tables[0].Compute(newRunner(map[string]string{"max-n": "3"}))
 	assert.ErrorContains(t, err, "unknown option -max-n")
 }
 
@@ -91,7 +60,7 @@ func TestGuaranteeTable(t *testing.T) {
 // the state where the sender was released without the guarantee, the
 // release being its last step.
 func TestFailingCellsTraces(t *testing.T) {
-	r := &runner{}
+	r := newRunner(nil)
 	in := &Spec.Info
 	base, err := in.Defaults(VariantHonest)
 	require.NoError(t, err)

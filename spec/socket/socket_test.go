@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/protocheck/protocheck/catalog"
-	"github.com/protocheck/protocheck/explore"
 	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model"
 	"github.com/protocheck/protocheck/model/actor"
@@ -18,26 +17,6 @@ func mustNew(t require.TestingT, cfg Config) *Model {
 	m, err := New(cfg)
 	require.NoError(t, err)
 	return m
-}
-
-// reference is a naive enumerator, independent of package explore.
-func reference(m *Model) map[string]State {
-	seen := map[string]State{}
-	var queue []State
-	add := func(s State) {
-		k := string(m.AppendKey(nil, s))
-		if _, ok := seen[k]; !ok {
-			seen[k] = s
-			queue = append(queue, s)
-		}
-	}
-	m.Init(add)
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		m.Next(s, func(_ Action, t State) { add(t) })
-	}
-	return seen
 }
 
 // TestVerifies checks every property, liveness included, where the text's
@@ -66,13 +45,7 @@ func TestVerifies(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := mustNew(t, tc.cfg)
 			exploretest.Contract(t, m)
-			res := exploretest.Check(t, m, explore.Options{Workers: 2})
-			assert.Equal(t, tc.want, res.Distinct, "bfs distinct states")
-			dfs, err := explore.DFS(m, explore.Options{})
-			require.NoError(t, err)
-			require.True(t, dfs.Complete)
-			assert.Equal(t, res.Distinct, dfs.Distinct, "dfs finds the same states as bfs")
-			assert.Len(t, reference(m), int(res.Distinct), "the naive enumerator finds the same states")
+			exploretest.CrossCheck(t, m, tc.want)
 		})
 	}
 }
@@ -83,25 +56,7 @@ func TestVerifies(t *testing.T) {
 func TestVariantsAtDefaults(t *testing.T) {
 	for _, v := range Spec.VariantList() {
 		t.Run(v.Name, func(t *testing.T) {
-			c, err := Spec.Defaults(v.Name)
-			require.NoError(t, err)
-			m, err := Spec.Build(c)
-			require.NoError(t, err)
-			exploretest.Contract(t, m)
-			if !v.Broken() {
-				exploretest.Check(t, m, explore.Options{Workers: 2})
-				return
-			}
-			res, err := explore.Check(m, explore.Options{Workers: 2})
-			require.NoError(t, err)
-			require.True(t, res.Complete)
-			var violated []string
-			for _, p := range res.Properties {
-				if p.Status == explore.Violated {
-					violated = append(violated, p.Name)
-				}
-			}
-			assert.ElementsMatch(t, v.Violates, violated)
+			exploretest.VariantAtDefaults(t, Spec, v.Name)
 		})
 	}
 }
@@ -141,7 +96,8 @@ func TestServerClosesEarly(t *testing.T) {
 	res := exploretest.Violates(t, m, PropReply)
 	require.NotNil(t, res)
 	ends := 0
-	for _, s := range reference(m) {
+	for _, r := range exploretest.Enumerate(m) {
+		s := r.State
 		if !m.Final(s) || s.Local(ClientID).GotReply {
 			continue
 		}

@@ -1,41 +1,13 @@
 package ssl
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
+	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/spec/internal/dolevyao"
 )
-
-// step returns the successor of s by the step labelled label, failing the
-// test (with the enabled steps) when there is none.
-func step(t *testing.T, m *Model, s State, label string) State {
-	t.Helper()
-	var next *State
-	var labels []string
-	m.Next(s, func(a Action, u State) {
-		labels = append(labels, a.String())
-		if a.String() == label && next == nil {
-			next = &u
-		}
-	})
-	require.NotNil(t, next, "no step %q in\n%v\nenabled: %s", label, s, strings.Join(labels, "; "))
-	return *next
-}
-
-// run applies the labelled steps in turn from the initial state.
-func run(t *testing.T, m *Model, labels ...string) State {
-	t.Helper()
-	var s State
-	m.Init(func(i State) { s = i })
-	for _, l := range labels {
-		s = step(t, m, s, l)
-	}
-	return s
-}
 
 // holds returns the verdict of the named property on s.
 func holds(t *testing.T, m *Model, name string, s State) bool {
@@ -66,14 +38,14 @@ var strip = []string{
 // own (offer weak) and never completes, nor does the client.
 func TestStripStrongSuite(t *testing.T) {
 	m := mustNew(t, Config{Attacker: 1, Variant: VariantNoFinished})
-	s := run(t, m, append(strip, "deliver p2->p1 KeyExchange({pms_C}pk_S)")...)
+	s := exploretest.Run(t, m, append(strip, "deliver p2->p1 KeyExchange({pms_C}pk_S)")...)
 	assert.Equal(t, "OPEN offer=strong,weak suite=weak key=k_C peer=pk_S", s.Local(client).String())
 	assert.Equal(t, "OPEN offer=weak suite=weak key=k_C", s.Local(server).String())
 	assert.False(t, holds(t, m, PropSuite, s), "a downgrade")
 	assert.True(t, holds(t, m, PropSecrecy, s))
 
 	m = mustNew(t, Config{Attacker: 1})
-	s = run(t, m, append(strip,
+	s = exploretest.Run(t, m, append(strip,
 		"deliver p0->p2 Finished(mac(k_C,client,SW/W)) [forward]",
 		"deliver p2->p1 KeyExchange({pms_C}pk_S)",
 		"deliver p2->p1 Finished(mac(k_C,client,SW/W))")...)
@@ -89,7 +61,7 @@ func TestStripStrongSuite(t *testing.T) {
 // with the same key, on the strong suite, and the attacker holds it.
 func TestRelayingManInTheMiddle(t *testing.T) {
 	m := mustNew(t, Config{Attacker: 2, Variant: VariantNoVerify})
-	s := run(t, m,
+	s := exploretest.Run(t, m,
 		"timeout p2 inject [to p0, ServerHello(strong, cert_CA(mallory=pk_M))]",
 		"deliver p0->p2 ClientHello(strong,weak) [forward]",
 		"deliver p2->p0 ServerHello(strong, cert_CA(mallory=pk_M))",

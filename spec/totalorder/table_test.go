@@ -8,41 +8,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/protocheck/protocheck/catalog"
-	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/explore/exploretest"
 )
 
-// runner is a catalog.Runner over this package's Spec alone, with real
-// runs of the checker.
-type runner struct{ args map[string]string }
-
-func (r runner) Spec(name string) *catalog.Info {
-	if name != Spec.Name {
-		return nil
-	}
-	return &Spec.Info
-}
-
-func (r runner) Args() map[string]string { return r.args }
-
-func (r runner) Run(name string, c catalog.Config) (*catalog.Outcome, error) {
-	m, err := Spec.Build(c)
-	if err != nil {
-		return nil, err
-	}
-	res, err := explore.Check(m, explore.Options{Workers: 2})
-	if err != nil {
-		return nil, err
-	}
-	out := &catalog.Outcome{Config: c, Complete: res.Complete, Distinct: res.Distinct}
-	for _, p := range res.Properties {
-		out.Verdicts = append(out.Verdicts, catalog.Verdict{Name: p.Name, Expect: p.Expect, Status: p.Status.String(), Trace: p.Trace})
-	}
-	return out, nil
+// runner runs this package's Spec alone, with real runs of the checker.
+func runner(args map[string]string) catalog.Runner {
+	return &exploretest.Runner[State, Action]{Entry: Spec, Options: args}
 }
 
 func table(t *testing.T, args map[string]string) *catalog.TableData {
 	require.Len(t, Spec.Tables, 1)
-	td, err := Spec.Tables[0].Compute(runner{args: args})
+	td, err := Spec.Tables[0].Compute(runner(args))
 	require.NoError(t, err)
 	var b bytes.Buffer
 	require.NoError(t, td.Write(&b))
@@ -97,7 +73,7 @@ func TestBufferTable(t *testing.T) {
 	assert.Contains(t, td.Notes[len(td.Notes)-1], `"same delivery order" violated`)
 
 	for _, args := range []map[string]string{{"proc": "2"}, {"n": "3"}, {"variant": "nope"}} {
-		_, err := Spec.Tables[0].Compute(runner{args: args})
+		_, err := Spec.Tables[0].Compute(runner(args))
 		assert.Error(t, err, "%v", args)
 	}
 }

@@ -3,7 +3,6 @@ package lamport
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -28,33 +27,6 @@ func build(t *testing.T, variant, network string, params map[string]string) *Mod
 	m, err := Spec.Build(c)
 	require.NoError(t, err)
 	return m.(*Model)
-}
-
-// step returns the successor of s by the step labelled label, and fails
-// the test, listing the enabled steps, when there is none.
-func step(t *testing.T, m *Model, s State, label string) State {
-	t.Helper()
-	var next *State
-	var labels []string
-	m.Next(s, func(a Action, u State) {
-		labels = append(labels, a.String())
-		if a.String() == label && next == nil {
-			next = &u
-		}
-	})
-	require.NotNil(t, next, "no step %q in\n%v\nenabled: %s", label, s, strings.Join(labels, "; "))
-	return *next
-}
-
-// run applies the steps in turn from the initial state.
-func run(t *testing.T, m *Model, labels ...string) State {
-	t.Helper()
-	var s State
-	m.Init(func(i State) { s = i })
-	for _, l := range labels {
-		s = step(t, m, s, l)
-	}
-	return s
 }
 
 // local returns process i's local state.

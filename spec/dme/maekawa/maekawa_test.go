@@ -19,43 +19,6 @@ func mustNew(t require.TestingT, cfg Config) *Model {
 	return m
 }
 
-// space is what a naive enumerator, independent of package explore, finds:
-// every reachable state by key, and the states without a step, final
-// (every request served) or not (a deadlock).
-type space struct {
-	states map[string]State
-	finals []State
-	dead   []State
-}
-
-// enumerate explores m breadth first with a map and a queue.
-func enumerate(m *Model) space {
-	sp := space{states: map[string]State{}}
-	var queue []State
-	add := func(s State) {
-		k := string(m.AppendKey(nil, s))
-		if _, ok := sp.states[k]; !ok {
-			sp.states[k] = s
-			queue = append(queue, s)
-		}
-	}
-	m.Init(add)
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		steps := 0
-		m.Next(s, func(_ Action, t State) { steps++; add(t) })
-		switch {
-		case steps > 0:
-		case m.Final(s):
-			sp.finals = append(sp.finals, s)
-		default:
-			sp.dead = append(sp.dead, s)
-		}
-	}
-	return sp
-}
-
 func TestDeadlockPropertyName(t *testing.T) {
 	assert.Equal(t, explore.DeadlockProperty, PropDeadlock)
 }
@@ -98,18 +61,12 @@ func TestInquireHolds(t *testing.T) {
 				t.Skip("a larger space")
 			}
 			m := mustNew(t, Config{N: tc.n, Requests: tc.reqs, Quorums: tc.quorums, Network: tc.net})
-			res := exploretest.Check(t, m, explore.Options{Workers: 2})
-			assert.Equal(t, tc.want, res.Distinct, "bfs distinct states")
-			dfs, err := explore.DFS(m, explore.Options{})
-			require.NoError(t, err)
-			require.True(t, dfs.Complete)
-			assert.Equal(t, res.Distinct, dfs.Distinct, "dfs finds the same states as bfs")
 			if tc.long {
-				return // the enumerator's map of full states is too big
+				// The enumerator's map of full states is too big.
+				exploretest.CrossCheckEngines(t, m, tc.want)
+				return
 			}
-			sp := enumerate(m)
-			assert.Len(t, sp.states, int(res.Distinct), "the naive enumerator finds the same states")
-			assert.Empty(t, sp.dead, "no deadlock")
+			exploretest.CrossCheck(t, m, tc.want) // the enumerator finds no deadlock either
 		})
 	}
 }
@@ -117,12 +74,12 @@ func TestInquireHolds(t *testing.T) {
 // TestOneProcess: alone, a process is its own request set: each request
 // enters at once and sends nothing.
 func TestOneProcess(t *testing.T) {
-	sp := enumerate(mustNew(t, Config{N: 1, Requests: 3}))
-	require.Len(t, sp.finals, 1)
-	s := sp.finals[0]
+	sp := exploretest.EnumerateSpace(mustNew(t, Config{N: 1, Requests: 3}))
+	require.Len(t, sp.Finals, 1)
+	s := sp.Finals[0]
 	assert.Equal(t, 3, Entries(s))
 	assert.Equal(t, 0, Messages(s))
-	assert.Len(t, sp.states, 7, "idle, in CS, three times, then done: 2*3+1 states")
+	assert.Len(t, sp.States, 7, "idle, in CS, three times, then done: 2*3+1 states")
 }
 
 // TestNoInquireDeadlock: without Failed, Inquire and Relinquish, the
@@ -151,7 +108,7 @@ func TestNoInquireDeadlock(t *testing.T) {
 			}
 		}
 	}
-	assert.NotEmpty(t, enumerate(m).dead, "the naive enumerator finds deadlocks too")
+	assert.NotEmpty(t, exploretest.EnumerateSpace(m).Deadlocks, "the naive enumerator finds deadlocks too")
 }
 
 // TestArrivalOnlyDeadlock: with Failed sent only on arrival, a waiting
@@ -221,18 +178,5 @@ func TestQueueIsCopyOnWrite(t *testing.T) {
 
 // TestContract checks what package model requires of a model (pure,
 // deterministic Next, canonical keys, pure properties) on sampled states
-// of every variant at its defaults and on the FIFO network.
-func TestContract(t *testing.T) {
-	for _, v := range Spec.VariantList() {
-		for _, net := range Spec.Networks {
-			c, err := Spec.Defaults(v.Name)
-			require.NoError(t, err)
-			c.Network = net.String()
-			c, err = Spec.Validate(c)
-			require.NoError(t, err)
-			m, err := Spec.Build(c)
-			require.NoError(t, err)
-			exploretest.Contract(t, m)
-		}
-	}
-}
+// of every variant at its defaults, on each network.
+func TestContract(t *testing.T) { exploretest.ContractEverywhere(t, Spec) }

@@ -5,7 +5,7 @@ import (
 
 	"pgregory.net/rapid"
 
-	"github.com/protocheck/protocheck/model"
+	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model/actor"
 )
 
@@ -24,29 +24,12 @@ func TestRandomRunsBeyondExhaustiveSizes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var s State
-		m.Init(func(x State) { s = x })
-		for step := 0; ; step++ {
-			for _, p := range m.Properties() {
-				if p.Expect == model.ExpectAlways && !p.Holds(s) {
-					t.Fatalf("step %d: %q fails in\n%v", step, p.Name, s)
-				}
-			}
-			var next []State
-			m.Next(s, func(_ Action, x State) { next = append(next, x) })
-			if len(next) == 0 {
-				if !m.Final(s) {
-					t.Fatalf("deadlock after %d steps:\n%v", step, s)
-				}
-				if Entries(s) != n*reqs {
-					t.Fatalf("final with %d entries, want %d", Entries(s), n*reqs)
-				}
-				return
-			}
-			if step > 100*n*n*reqs {
-				t.Fatalf("no end after %d steps:\n%v", step, s)
-			}
-			s = next[rapid.IntRange(0, len(next)-1).Draw(t, "step")]
+		s := exploretest.Walk(t, m, 100*n*n*reqs, nil)
+		if !m.Final(s) {
+			t.Fatalf("deadlock:\n%v", s)
+		}
+		if Entries(s) != n*reqs {
+			t.Fatalf("final with %d entries, want %d", Entries(s), n*reqs)
 		}
 	})
 }

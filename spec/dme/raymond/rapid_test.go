@@ -5,7 +5,7 @@ import (
 
 	"pgregory.net/rapid"
 
-	"github.com/protocheck/protocheck/model"
+	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model/actor"
 )
 
@@ -27,33 +27,17 @@ func TestRandomRunsBeyondExhaustiveSizes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var s State
-		m.Init(func(x State) { s = x })
-		for step := 0; ; step++ {
-			for _, p := range m.Properties() {
-				if p.Expect == model.ExpectAlways && !p.Holds(s) {
-					t.Fatalf("step %d: %q fails in\n%v", step, p.Name, s)
-				}
-			}
+		s := exploretest.Walk(t, m, 100*n*n*reqs, func(step int, s State) {
 			if k := tokens(s); k != 1 {
 				t.Fatalf("step %d: %d tokens in\n%v", step, k, s)
 			}
-			var next []State
-			m.Next(s, func(_ Action, x State) { next = append(next, x) })
-			if len(next) == 0 {
-				if !m.Final(s) || Entries(s) != n*reqs {
-					t.Fatalf("deadlock after %d steps:\n%v", step, s)
-				}
-				msgs, d := Messages(s), diameter(shape, n)
-				if msgs%2 != 0 || msgs > 2*d*Entries(s) {
-					t.Fatalf("%d messages for %d entries on a tree of diameter %d", msgs, Entries(s), d)
-				}
-				return
-			}
-			if step > 100*n*n*reqs {
-				t.Fatalf("no end after %d steps:\n%v", step, s)
-			}
-			s = next[rapid.IntRange(0, len(next)-1).Draw(t, "step")]
+		})
+		if !m.Final(s) || Entries(s) != n*reqs {
+			t.Fatalf("deadlock:\n%v", s)
+		}
+		msgs, d := Messages(s), diameter(shape, n)
+		if msgs%2 != 0 || msgs > 2*d*Entries(s) {
+			t.Fatalf("%d messages for %d entries on a tree of diameter %d", msgs, Entries(s), d)
 		}
 	})
 }

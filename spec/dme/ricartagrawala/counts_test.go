@@ -39,7 +39,7 @@ func TestMessageCounts(t *testing.T) {
 			}
 			count = len(fs)
 		} else {
-			count, _ = finals(t, m, check)
+			count, _ = exploretest.VisitFinals(t, m, check)
 		}
 		assert.Positive(t, count, "final states exist")
 		t.Logf("%v n=%d requests=%d: %d final states, each with %d messages", tc.net, tc.n, tc.requests, count, 2*(tc.n-1)*tc.n*tc.requests)

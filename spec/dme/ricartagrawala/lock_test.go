@@ -135,7 +135,7 @@ func TestHistoryOfEntries(t *testing.T) {
 	inCS := []string{"timeout p0 want", "deliver p0->p1 Request(seq=1)", "deliver p1->p0 Reply",
 		"timeout p1 want", "deliver p1->p0 Request(seq=2)"}
 	m := mustNew(t, Config{N: 2, Requests: 1, Network: actor.FIFO, History: true})
-	s := run(t, m, append(inCS, "timeout p0 exit", "deliver p0->p1 Reply")...)
+	s := exploretest.Run(t, m, append(inCS, "timeout p0 exit", "deliver p0->p1 Reply")...)
 	h := History(s)
 	require.Len(t, h, 3)
 	for i, want := range []struct {
@@ -149,7 +149,7 @@ func TestHistoryOfEntries(t *testing.T) {
 	assert.True(t, Linearization(s).OK)
 
 	broken := mustNew(t, Config{N: 2, Requests: 1, Network: actor.FIFO, Variant: VariantReplyInCS, History: true})
-	s = run(t, broken, append(inCS, "deliver p0->p1 Reply")...)
+	s = exploretest.Run(t, broken, append(inCS, "deliver p0->p1 Reply")...)
 	h = History(s)
 	require.Len(t, h, 2)
 	assert.Equal(t, []LockCall{{0, Acquire}, {1, Acquire}}, []LockCall{h[0].Input, h[1].Input})

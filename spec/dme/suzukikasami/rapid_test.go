@@ -5,7 +5,7 @@ import (
 
 	"pgregory.net/rapid"
 
-	"github.com/protocheck/protocheck/model"
+	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model/actor"
 )
 
@@ -24,32 +24,16 @@ func TestRandomRunsBeyondExhaustiveSizes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var s State
-		m.Init(func(x State) { s = x })
-		for step := 0; ; step++ {
-			for _, p := range m.Properties() {
-				if p.Expect == model.ExpectAlways && !p.Holds(s) {
-					t.Fatalf("step %d: %q fails in\n%v", step, p.Name, s)
-				}
-			}
+		s := exploretest.Walk(t, m, 100*n*n*reqs, func(step int, s State) {
 			if k := tokens(s); k != 1 {
 				t.Fatalf("step %d: %d tokens in\n%v", step, k, s)
 			}
-			var next []State
-			m.Next(s, func(_ Action, x State) { next = append(next, x) })
-			if len(next) == 0 {
-				if !m.Final(s) || Entries(s) != n*reqs {
-					t.Fatalf("deadlock after %d steps:\n%v", step, s)
-				}
-				if Messages(s) != n*(Entries(s)-FreeEntries(s)) {
-					t.Fatalf("%d messages for %d entries, %d of them free", Messages(s), Entries(s), FreeEntries(s))
-				}
-				return
-			}
-			if step > 100*n*n*reqs {
-				t.Fatalf("no end after %d steps:\n%v", step, s)
-			}
-			s = next[rapid.IntRange(0, len(next)-1).Draw(t, "step")]
+		})
+		if !m.Final(s) || Entries(s) != n*reqs {
+			t.Fatalf("deadlock:\n%v", s)
+		}
+		if Messages(s) != n*(Entries(s)-FreeEntries(s)) {
+			t.Fatalf("%d messages for %d entries, %d of them free", Messages(s), Entries(s), FreeEntries(s))
 		}
 	})
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model/actor"
 )
 
@@ -37,13 +37,7 @@ func (st *perEntry) done() { st.mean /= float64(st.finals) }
 func measure(t *testing.T, m *Model) perEntry {
 	t.Helper()
 	var st perEntry
-	res, err := explore.Visit(m, explore.Options{Workers: 2}, func(s State, v explore.Visited) {
-		if v.Final {
-			st.add(s)
-		}
-	})
-	require.NoError(t, err)
-	require.True(t, res.Complete)
+	exploretest.VisitFinals(t, m, st.add)
 	require.NotZero(t, st.finals)
 	st.done()
 	return st
@@ -53,7 +47,7 @@ func measure(t *testing.T, m *Model) perEntry {
 func measureRef(t *testing.T, m *Model) perEntry {
 	t.Helper()
 	var st perEntry
-	for _, s := range enumerate(m).finals {
+	for _, s := range exploretest.EnumerateSpace(m).Finals {
 		st.add(s)
 	}
 	require.NotZero(t, st.finals)

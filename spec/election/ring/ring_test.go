@@ -18,27 +18,6 @@ func mustNew(t require.TestingT, cfg Config) *Model {
 	return m
 }
 
-// reference is a naive enumerator, independent of package explore: a map
-// of keys and a queue. It returns the reachable states by key.
-func reference(m *Model) map[string]State {
-	seen := map[string]State{}
-	var queue []State
-	add := func(s State) {
-		k := string(m.AppendKey(nil, s))
-		if _, ok := seen[k]; !ok {
-			seen[k] = s
-			queue = append(queue, s)
-		}
-	}
-	m.Init(add)
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		m.Next(s, func(_ Action, t State) { add(t) })
-	}
-	return seen
-}
-
 // TestCorrectHolds checks every property, liveness included, and pins the
 // distinct counts: BFS, DFS and the naive enumerator agree.
 func TestCorrectHolds(t *testing.T) {
@@ -57,13 +36,7 @@ func TestCorrectHolds(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := mustNew(t, tc.cfg)
 			exploretest.Contract(t, m)
-			res := exploretest.Check(t, m, explore.Options{Workers: 2})
-			assert.Equal(t, tc.want, res.Distinct, "bfs distinct states")
-			dfs, err := explore.DFS(m, explore.Options{})
-			require.NoError(t, err)
-			require.True(t, dfs.Complete)
-			assert.Equal(t, res.Distinct, dfs.Distinct, "dfs finds the states bfs finds")
-			assert.Len(t, reference(m), int(res.Distinct), "the naive enumerator finds the same states")
+			exploretest.CrossCheck(t, m, tc.want)
 		})
 	}
 }
@@ -76,12 +49,12 @@ func TestCorrectHolds(t *testing.T) {
 // initial state and 3+4+4 = 11 steps: 12 states, the last final.
 func TestOneInitiatorByHand(t *testing.T) {
 	m := mustNew(t, Config{IDs: []int{1, 3, 2, 4}, Initiators: InitOne, Network: actor.FIFO})
-	states := reference(m)
+	states := exploretest.Enumerate(m)
 	assert.Len(t, states, 12)
 	var final []State
-	for _, s := range states {
-		if len(s.Net) == 0 {
-			final = append(final, s)
+	for _, r := range states {
+		if len(r.State.Net) == 0 {
+			final = append(final, r.State)
 		}
 	}
 	require.Len(t, final, 1)
@@ -97,18 +70,7 @@ func TestOneInitiatorByHand(t *testing.T) {
 func TestCatalogVariants(t *testing.T) {
 	for _, v := range Spec.Variants {
 		t.Run(v.Name, func(t *testing.T) {
-			c, err := Spec.Defaults(v.Name)
-			require.NoError(t, err)
-			m, err := Spec.Build(c)
-			require.NoError(t, err)
-			res, err := explore.Check(m, explore.Options{Workers: 2})
-			require.NoError(t, err)
-			require.True(t, res.Complete)
-			var failed []string
-			for _, p := range res.Violations() {
-				failed = append(failed, p.Name)
-			}
-			assert.ElementsMatch(t, v.Violates, failed, "the violated properties at %v", c)
+			res := exploretest.VariantAtDefaults(t, Spec, v.Name)
 			for _, name := range v.Violates {
 				p, _ := res.Property(name)
 				t.Logf("%s:\n%s", name, exploretest.Render(p.Trace))

@@ -4,31 +4,10 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
+	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model/actor"
 )
-
-// step takes the step labelled label from s.
-func step(t *testing.T, m *Model, s State, label string) State {
-	t.Helper()
-	var next *State
-	var all []string
-	m.Next(s, func(a Action, n State) {
-		all = append(all, a.String())
-		if next == nil && a.String() == label {
-			next = &n
-		}
-	})
-	require.NotNil(t, next, "no step %q; steps: %q", label, all)
-	return *next
-}
-
-func start(m *Model) State {
-	var s State
-	m.Init(func(i State) { s = i })
-	return s
-}
 
 func inFlight(s State) []string {
 	out := make([]string, len(s.Net))
@@ -43,40 +22,40 @@ func inFlight(s State) []string {
 // Reference: the text, "Logical ring topology".
 func TestPseudoCode(t *testing.T) {
 	m := mustNew(t, Config{IDs: []int{1, 3, 2, 4}, Initiators: InitOne, Network: actor.FIFO})
-	s := start(m)
+	s := exploretest.Initial(t, m)
 	// The initiator sets participating and sends its id to its successor.
 	assert.True(t, s.Local(0).Participating)
 	assert.False(t, s.Local(1).Participating)
 	assert.Equal(t, []string{"p0->p1 Election(1)"}, inFlight(s))
 	// value < id and not participating: participating, send(id).
-	s = step(t, m, s, "deliver p0->p1 Election(1)")
+	s = exploretest.Step(t, m, s, "deliver p0->p1 Election(1)")
 	assert.True(t, s.Local(1).Participating)
 	assert.Equal(t, []string{"p1->p2 Election(3)"}, inFlight(s))
 	// value > id: participating, send(value).
-	s = step(t, m, s, "deliver p1->p2 Election(3)")
+	s = exploretest.Step(t, m, s, "deliver p1->p2 Election(3)")
 	assert.True(t, s.Local(2).Participating)
 	assert.Equal(t, []string{"p2->p3 Election(3)"}, inFlight(s))
-	s = step(t, m, s, "deliver p2->p3 Election(3)")
+	s = exploretest.Step(t, m, s, "deliver p2->p3 Election(3)")
 	assert.Equal(t, []string{"p3->p0 Election(4)"}, inFlight(s))
 	for _, l := range []string{"deliver p3->p0 Election(4)", "deliver p0->p1 Election(4)", "deliver p1->p2 Election(4)"} {
-		s = step(t, m, s, l)
+		s = exploretest.Step(t, m, s, l)
 	}
 	// value == id: announce leader; the announcement goes round once.
-	s = step(t, m, s, "deliver p2->p3 Election(4)")
+	s = exploretest.Step(t, m, s, "deliver p2->p3 Election(4)")
 	assert.Equal(t, uint8(4), s.Local(3).Leader)
 	assert.Equal(t, []string{"p3->p0 Elected(4)"}, inFlight(s))
 	for _, l := range []string{"deliver p3->p0 Elected(4)", "deliver p0->p1 Elected(4)", "deliver p1->p2 Elected(4)"} {
-		s = step(t, m, s, l)
+		s = exploretest.Step(t, m, s, l)
 	}
-	s = step(t, m, s, "deliver p2->p3 Elected(4)")
+	s = exploretest.Step(t, m, s, "deliver p2->p3 Elected(4)")
 	assert.Empty(t, s.Net, "the announcement stops at the leader")
 
 	// value < id and participating: discard.
 	m = mustNew(t, Config{IDs: []int{3, 1, 2}, Network: actor.FIFO})
-	s = step(t, m, start(m), "deliver p1->p2 Election(1)")
+	s = exploretest.Step(t, m, exploretest.Initial(t, m), "deliver p1->p2 Election(1)")
 	assert.Equal(t, []string{"p0->p1 Election(3)", "p2->p0 Election(2)"}, inFlight(s), "id 2 discards 1")
 	// Without the flag it sends its id again.
 	m = mustNew(t, Config{IDs: []int{3, 1, 2}, Variant: VariantNoFlag, Network: actor.FIFO})
-	s = step(t, m, start(m), "deliver p1->p2 Election(1)")
+	s = exploretest.Step(t, m, exploretest.Initial(t, m), "deliver p1->p2 Election(1)")
 	assert.Equal(t, []string{"p0->p1 Election(3)", "p2->p0 Election(2)", "p2->p0 Election(2)"}, inFlight(s))
 }

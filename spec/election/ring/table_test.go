@@ -11,44 +11,22 @@ import (
 
 	"github.com/protocheck/protocheck/catalog"
 	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/explore/exploretest"
+	"github.com/protocheck/protocheck/model"
 )
 
-// runner is a catalog.Runner that runs the checker itself, as package
-// protocols does: explore.Check for the verdicts, explore.Visit for the
-// measures over the final states.
-type runner struct {
-	args map[string]string
-	runs int
+// newRunner runs the checker itself, as package protocols does:
+// explore.Check for the verdicts, explore.Visit for the measures over the
+// final states.
+func newRunner(args map[string]string) *exploretest.Runner[State, Action] {
+	return &exploretest.Runner[State, Action]{Entry: Spec, Options: args, Measure: measures}
 }
 
-func (r *runner) Spec(name string) *catalog.Info {
-	if name == specName {
-		return &Spec.Info
-	}
-	return nil
-}
-
-func (r *runner) Args() map[string]string { return r.args }
-
-func (r *runner) Run(name string, c catalog.Config) (*catalog.Outcome, error) {
-	if name != specName {
-		return nil, fmt.Errorf("unknown spec %q", name)
-	}
-	c, err := Spec.Validate(c)
-	if err != nil {
-		return nil, err
-	}
-	m, err := Spec.Build(c)
-	if err != nil {
-		return nil, err
-	}
-	res, err := explore.Check(m, explore.Options{Workers: 1})
-	if err != nil {
-		return nil, err
-	}
+// measures returns each of Spec's measures over the final states of m.
+func measures(m model.Model[State, Action]) ([]catalog.Stat, error) {
 	stats := make([]catalog.Stat, len(Spec.Measures))
 	sums := make([]float64, len(Spec.Measures))
-	_, err = explore.Visit(m, explore.Options{Workers: 1}, func(s State, v explore.Visited) {
+	_, err := explore.Visit(m, explore.Options{Workers: 1}, func(s State, v explore.Visited) {
 		if !v.Final {
 			return
 		}
@@ -73,12 +51,7 @@ func (r *runner) Run(name string, c catalog.Config) (*catalog.Outcome, error) {
 			stats[i].Mean = sums[i] / float64(stats[i].Count)
 		}
 	}
-	o := &catalog.Outcome{Config: c, Complete: res.Complete, Distinct: res.Distinct, Measures: stats}
-	for _, p := range res.Properties {
-		o.Verdicts = append(o.Verdicts, catalog.Verdict{Name: p.Name, Expect: p.Expect, Status: p.Status.String(), Trace: p.Trace})
-	}
-	r.runs++
-	return o, nil
+	return stats, nil
 }
 
 // row is a parsed table row.
@@ -120,7 +93,7 @@ func parseRows(t *testing.T, td *catalog.TableData) []row {
 // mean (3N-1)/2; all initiators, 2N-1..N(N+1)/2 with mean N*H(N). Without
 // the participating flag the counts are higher with all initiators.
 func TestTable(t *testing.T) {
-	r := &runner{args: map[string]string{"max-n": "4"}}
+	r := newRunner(map[string]string{"max-n": "4"})
 	td, err := Spec.Tables[0].Compute(r)
 	require.NoError(t, err)
 	var b strings.Builder
@@ -128,7 +101,7 @@ func TestTable(t *testing.T) {
 	t.Logf("\n%s", b.String())
 	rows := parseRows(t, td)
 	require.Len(t, rows, 8, "N=3,4 x one,all x correct,no-flag")
-	assert.Equal(t, 2*(6+24)+2*(2+6), r.runs, "one run per arrangement (per rotation with all initiators) and variant")
+	assert.Equal(t, 2*(6+24)+2*(2+6), len(r.Runs), "one run per arrangement (per rotation with all initiators) and variant")
 	correct := map[string]row{}
 	for _, x := range rows {
 		key := fmt.Sprint(x.n, x.init)
@@ -173,9 +146,9 @@ func TestTable(t *testing.T) {
 // rotation gives the figures of all N! of them.
 func TestRotationsKeepCounts(t *testing.T) {
 	for _, v := range []string{VariantCorrect, VariantNoFlag} {
-		full, err := tableRow(&runner{}, &Spec.Info, 4, InitAll, v, permutations(4))
+		full, err := tableRow(newRunner(nil), &Spec.Info, 4, InitAll, v, permutations(4))
 		require.NoError(t, err)
-		reduced, err := tableRow(&runner{}, &Spec.Info, 4, InitAll, v, arrangements(4, InitAll))
+		reduced, err := tableRow(newRunner(nil), &Spec.Info, 4, InitAll, v, arrangements(4, InitAll))
 		require.NoError(t, err)
 		assert.Equal(t, "24", full[3])
 		assert.Equal(t, "6", reduced[3])
@@ -191,7 +164,7 @@ func TestTableFull(t *testing.T) {
 	if testing.Short() {
 		t.Skip("up to N=6: 1,908 runs, about 10 s")
 	}
-	td, err := Spec.Tables[0].Compute(&runner{args: map[string]string{"max-n": "6"}})
+	td, err := Spec.Tables[0].Compute(newRunner(map[string]string{"max-n": "6"}))
 	require.NoError(t, err)
 	var b strings.Builder
 	require.NoError(t, td.Write(&b))
@@ -201,7 +174,7 @@ func TestTableFull(t *testing.T) {
 
 func TestTableRejectsBadMaxN(t *testing.T) {
 	for _, v := range []string{"2", "9", "x"} {
-		_, err := Spec.Tables[0].Compute(&runner{args: map[string]string{"max-n": v}})
+		_, err := Spec.Tables[0].Compute(newRunner(map[string]string{"max-n": v}))
 		assert.ErrorIs(t, err, catalog.ErrConfig, v)
 	}
 }

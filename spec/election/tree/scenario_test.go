@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model/actor"
 )
 
@@ -30,21 +31,6 @@ func scenario(t *testing.T, m *Model, procs map[actor.ID]Proc, net ...actor.Enve
 	return s
 }
 
-// step takes the step labelled label from s.
-func step(t *testing.T, m *Model, s State, label string) State {
-	t.Helper()
-	var next *State
-	var labels []string
-	m.Next(s, func(a Action, n State) {
-		labels = append(labels, a.String())
-		if a.String() == label {
-			next = &n
-		}
-	})
-	require.NotNil(t, next, "no step %q among %q", label, labels)
-	return *next
-}
-
 // found returns a GHS node of the triangle awake at level l in fragment f,
 // Found, with its lightest edge a Branch.
 func found(deg int, l, f uint8) Proc {
@@ -66,19 +52,19 @@ func TestTestFromHigherLevelWaits(t *testing.T) {
 	test := Msg{Kind: Test, L: 1, F: 2}
 	procs := map[actor.ID]Proc{0: found(2, 0, 0)}
 	m := mustNew(t, Config{Queue: QueueDeferred})
-	s := step(t, m, scenario(t, m, procs, env(2, 0, test)), "deliver p2->p0 Test(1,w2)")
+	s := exploretest.Step(t, m, scenario(t, m, procs, env(2, 0, test)), "deliver p2->p0 Test(1,w2)")
 	p0 := s.Local(0)
 	assert.Equal(t, uint8(1), p0.NQ, "the Test waits on p0's queue")
 	assert.Empty(t, s.Net, "and is not answered")
 
 	s = scenario(t, m, map[actor.ID]Proc{0: p0}, env(1, 0, Msg{Kind: Initiate, L: 1, F: 2, S: Found}))
-	s = step(t, m, s, "deliver p1->p0 Initiate(1,w2,Found)")
+	s = exploretest.Step(t, m, s, "deliver p1->p0 Initiate(1,w2,Found)")
 	assert.Zero(t, s.Local(0).NQ, "the Test is handled once p0 is at level 1")
 	assert.Equal(t, Rejected, s.Local(0).SE[1], "p0 rejects the edge to p2: same fragment")
 	assert.Equal(t, []actor.Envelope[Msg]{env(0, 2, Msg{Kind: Reject})}, s.Net)
 
 	early := mustNew(t, Config{Queue: QueueDeferred, Variant: VariantAnswerTestEarly})
-	s = step(t, early, scenario(t, early, procs, env(2, 0, test)), "deliver p2->p0 Test(1,w2)")
+	s = exploretest.Step(t, early, scenario(t, early, procs, env(2, 0, test)), "deliver p2->p0 Test(1,w2)")
 	assert.Equal(t, []actor.Envelope[Msg]{env(0, 2, Msg{Kind: Accept})}, s.Net,
 		"answering early, p0 accepts an edge of the fragment it is joining")
 }
@@ -91,7 +77,7 @@ func TestConnectFromLowerLevelAbsorbed(t *testing.T) {
 	m := mustNew(t, Config{Queue: QueueDeferred})
 	p1 := found(2, 1, 1)
 	p1.SN, p1.TestEdge, p1.InBranch = Find, 1, 0
-	s := step(t, m, scenario(t, m, map[actor.ID]Proc{1: p1}, env(2, 1, Msg{Kind: Connect, L: 0})),
+	s := exploretest.Step(t, m, scenario(t, m, map[actor.ID]Proc{1: p1}, env(2, 1, Msg{Kind: Connect, L: 0})),
 		"deliver p2->p1 Connect(0)")
 	got := s.Local(1)
 	assert.Equal(t, Branch, got.SE[1])
@@ -105,7 +91,7 @@ func TestConnectFromLowerLevelAbsorbed(t *testing.T) {
 // Reference: Gallager, Humblet and Spira 1983, Appendix, (3).
 func TestConnectOverBasicEdgeWaits(t *testing.T) {
 	m := mustNew(t, Config{Queue: QueueDeferred})
-	s := step(t, m, scenario(t, m, map[actor.ID]Proc{1: found(2, 0, 0)}, env(2, 1, Msg{Kind: Connect, L: 0})),
+	s := exploretest.Step(t, m, scenario(t, m, map[actor.ID]Proc{1: found(2, 0, 0)}, env(2, 1, Msg{Kind: Connect, L: 0})),
 		"deliver p2->p1 Connect(0)")
 	assert.Equal(t, uint8(1), s.Local(1).NQ)
 	assert.Empty(t, s.Net)
@@ -121,13 +107,13 @@ func TestInputQueueRequeues(t *testing.T) {
 	p0 = p0.enqueue(0, Msg{Kind: Initiate, L: 1, F: 2, S: Found})
 	s := scenario(t, m, map[actor.ID]Proc{0: p0})
 	s.Procs[0].Timers = 1 << timerProcess
-	s = step(t, m, s, "timeout p0 process")
+	s = exploretest.Step(t, m, s, "timeout p0 process")
 	q := s.Local(0)
 	require.Equal(t, uint8(2), q.NQ)
 	assert.Equal(t, Initiate, q.Queue[0].Msg.Kind, "the Initiate is now the head")
 	assert.Equal(t, Test, q.Queue[1].Msg.Kind, "the Test went to the end")
-	s = step(t, m, s, "timeout p0 process")
-	s = step(t, m, s, "timeout p0 process")
+	s = exploretest.Step(t, m, s, "timeout p0 process")
+	s = exploretest.Step(t, m, s, "timeout p0 process")
 	assert.Zero(t, s.Local(0).NQ, "at level 1 the Test is answered")
 	assert.Equal(t, []actor.Envelope[Msg]{env(0, 2, Msg{Kind: Reject})}, s.Net)
 }

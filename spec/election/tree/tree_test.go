@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/protocheck/protocheck/explore"
 	"github.com/protocheck/protocheck/explore/exploretest"
 	"github.com/protocheck/protocheck/model/actor"
 )
@@ -16,27 +15,6 @@ func mustNew(t require.TestingT, cfg Config) *Model {
 	m, err := New(cfg)
 	require.NoError(t, err)
 	return m
-}
-
-// reference is a naive enumerator, independent of package explore: a map
-// of keys and a queue.
-func reference(m *Model) map[string]State {
-	seen := map[string]State{}
-	var queue []State
-	add := func(s State) {
-		k := string(m.AppendKey(nil, s))
-		if _, ok := seen[k]; !ok {
-			seen[k] = s
-			queue = append(queue, s)
-		}
-	}
-	m.Init(add)
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		m.Next(s, func(_ Action, t State) { add(t) })
-	}
-	return seen
 }
 
 // sizes are the exhaustive configurations and their distinct states, as
@@ -86,12 +64,7 @@ func TestExhaustive(t *testing.T) {
 				t.Skipf("%d states", tc.want)
 			}
 			m := mustNew(t, tc.cfg)
-			res := exploretest.Check(t, m, explore.Options{Workers: 2})
-			assert.Equal(t, tc.want, res.Distinct, "bfs distinct states")
-			dfs, err := explore.DFS(m, explore.Options{})
-			require.NoError(t, err)
-			require.True(t, dfs.Complete)
-			assert.Equal(t, res.Distinct, dfs.Distinct, "dfs finds the same states as bfs")
+			exploretest.CrossCheckEngines(t, m, tc.want)
 			exploretest.Contract(t, m)
 		})
 	}
@@ -101,7 +74,7 @@ func TestExhaustive(t *testing.T) {
 func TestReference(t *testing.T) {
 	for i, tc := range sizes {
 		if i < 4 || (tc.cfg.Algorithm == AlgSaturation && !tc.long) {
-			assert.Equal(t, int(tc.want), len(reference(mustNew(t, tc.cfg))), name(tc.cfg))
+			assert.Equal(t, int(tc.want), len(exploretest.Enumerate(mustNew(t, tc.cfg))), name(tc.cfg))
 		}
 	}
 }
@@ -110,7 +83,7 @@ func TestReference(t *testing.T) {
 // states of m (every node knows the leader), and how many there are.
 func finalMessages(t *testing.T, m *Model) (lo, hi, finals int) {
 	lo = 1 << 30
-	finalStates(t, m, func(s State) {
+	exploretest.VisitFinals(t, m, func(s State) {
 		finals++
 		lo, hi = min(lo, Messages(s)), max(hi, Messages(s))
 		assert.Equal(t, 1, Elections(s))
@@ -119,24 +92,13 @@ func finalMessages(t *testing.T, m *Model) (lo, hi, finals int) {
 	return lo, hi, finals
 }
 
-// finalStates calls f with every final state of m.
-func finalStates(t *testing.T, m *Model, f func(State)) {
-	res, err := explore.Visit(m, explore.Options{Workers: 1}, func(s State, v explore.Visited) {
-		if v.Final {
-			f(s)
-		}
-	})
-	require.NoError(t, err)
-	require.True(t, res.Complete)
-}
-
 // TestGHSLeader checks the leaders worked out by hand in doc.go: the
 // larger end of the final core edge, the same in every run on these
 // graphs (triangle: core 1, p0-p1; square: core 3, p0-p2; five: core 3,
 // p0-p3; six: core 4, p3-p4).
 func TestGHSLeader(t *testing.T) {
 	for g, want := range map[string]int8{GraphTriangle: 1, GraphSquare: 2, GraphFive: 3, GraphSix: 4} {
-		finalStates(t, mustNew(t, Config{Graph: g, Queue: QueueDeferred}), func(s State) {
+		exploretest.VisitFinals(t, mustNew(t, Config{Graph: g, Queue: QueueDeferred}), func(s State) {
 			for i := range s.Procs {
 				assert.Equal(t, want, s.Local(actor.ID(i)).Leader, "%s: p%d's leader", g, i)
 			}
