@@ -11,10 +11,12 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 run:
 	$(GO) run ./cmd/check run twophase -n 5
 
-# Every package's tests, the engine's also under the race detector, and the
+# Every package's tests, the engine's also under the race detector, the
 # liveness cross-check with SPIN (about 10 s; spin is installed if missing,
-# and the check is skipped with a message if it cannot be). Big state spaces
-# are benchmarks, skipped here (-short).
+# and the check is skipped with a message if it cannot be), and the
+# explorer in a real browser (chromium, installed likewise; screenshots in
+# test-output/_artifacts/). Big state spaces are benchmarks, skipped here
+# (-short).
 test:
 	$(GO) test -short -count=1 ./...
 	$(GO) test -race -short -count=1 ./explore/... ./model/...
@@ -22,6 +24,11 @@ test:
 		{ apt-get update >/dev/null 2>&1 && apt-get install -y spin >/dev/null 2>&1; } || \
 		echo "spin could not be installed: the SPIN cross-check will be skipped"
 	$(GO) test -count=1 -run TestSpinCrossCheck ./explore/
+	@command -v chromium >/dev/null || apt-get install -y chromium >/dev/null 2>&1 || \
+		{ apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; } || \
+		echo "chromium could not be installed: the browser test will be skipped"
+	@mkdir -p test-output
+	cd explorer/browsertest && $(GO) test -count=1 -v -run TestBrowser -artifacts -outputdir $(CURDIR)/test-output .
 
 # The same without -short: adds the larger pinned sizes.
 test-full:
@@ -38,6 +45,7 @@ bench:
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	cd explorer/browsertest && $(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
 # Regenerate the saved counterexample traces (and HTML views) from the

@@ -1,6 +1,7 @@
 // Package counterexamples holds protocheck's trace file format: a saved
 // counterexample (or witness) as plain text a person can read, diff and
-// replay. Saved traces live under this directory as
+// replay, and the same content as JSON (json.go; Save and Load choose the
+// form by the file's extension and content). Saved traces live under this directory as
 // <protocol>/<property-slug>[-<variant>].trace, and cmd/check replays every
 // one of them in its tests.
 //

@@ -50,6 +50,7 @@ type Options struct {
 	Seed         uint64          // random simulation: the seed the walks' seeds derive from
 	Walks        int64           // random simulation: number of walks; 0 means until another limit
 	WalkDepth    int             // random simulation: steps per walk; 0 means 1000 (MaxDepth wins if smaller)
+	Shard        Shard           // random simulation: this run is one job of a swarm (see Shard); the zero value is a plain run
 	Symmetry     bool            // key states by their canonical representative; an error unless the model declares a symmetry (model.HasSymmetry)
 	StopAtFirst  bool            // stop as soon as one property is violated
 	Stutter      bool            // liveness: TLA+'s semantics, a behaviour may stop (stutter forever) in any state where no weakly fair step is enabled; false: only where no step at all is (SPIN's); see Liveness

@@ -15,15 +15,22 @@ import (
 // `-seed <that> -walks 1` replays walk w alone. Every state of every walk
 // is checked (not only states new to the visited set), so with a fixed
 // number of walks the discoveries, and the walk each is reported from (the
-// lowest-numbered), do not depend on the number of workers. Under a time
-// limit the walks that ran depend on speed.
+// lowest-numbered; in a swarm the shallowest discovery, then the
+// lowest-numbered walk), do not depend on the number of workers. Under a
+// time limit the walks that ran depend on speed. In a swarm
+// (opts.Shard.Count > 0) the shard's plan (planShard) sets the seeds, the
+// walk depth and the choice among enabled steps.
 func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	if err := prepare(m, &opts); err != nil {
+		return nil, err
+	}
+	if err := validShard(opts.Shard); err != nil {
 		return nil, err
 	}
 	if opts.Walks == 0 && opts.Time == 0 && opts.MaxStates == 0 {
 		opts.Walks = 1000
 	}
+	plan, swarm := planShard(&opts), opts.Shard.Count > 0
 	set := newFPSet(opts.Memory)
 	defer set.free()
 	v := newVerdicts(m)
@@ -36,8 +43,8 @@ func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := &walker[S, A]{m: m, opts: &opts, set: set, v: v, mo: mo, inits: inits, deepest: &deepest,
-				k: newKeyer[S](m, opts.Symmetry), within: constraintOf(m)}
+			w := &walker[S, A]{m: m, opts: &opts, plan: &plan, swarm: swarm, set: set, v: v, mo: mo, inits: inits,
+				deepest: &deepest, k: newKeyer[S](m, opts.Symmetry), within: constraintOf(m)}
 			for !mo.stopped() {
 				n := walks.Add(1) - 1
 				if opts.Walks > 0 && n >= opts.Walks {
@@ -54,13 +61,16 @@ func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	wg.Wait()
 	res := &Result{Engine: "random", Workers: opts.Workers, Seed: opts.Seed}
 	res.Elapsed = mo.finish()
+	if opts.Shard.Report != nil {
+		opts.Shard.Report(shardReport(plan, done.Load(), v, set, swarm))
+	}
 	res.StopReason = mo.stopReason()
 	if res.StopReason == "" {
 		res.StopReason = fmt.Sprintf("random simulation of %d walks", done.Load())
 	}
 	for i := range v.found {
 		if d := &v.found[i]; d.ok {
-			d.msg = strings.TrimPrefix(d.msg+"; ", "; ") + where(d.order, opts.Seed+d.order)
+			d.msg = strings.TrimPrefix(d.msg+"; ", "; ") + where(walkOf(d.order, swarm), opts.Seed, opts.Shard)
 		}
 	}
 	res.Generated = mo.generated.Load()
@@ -76,6 +86,8 @@ func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 type walker[S, A any] struct {
 	m       model.Model[S, A]
 	opts    *Options
+	plan    *ShardPlan // seeds, walk depth and step choice (a plain run: shard 0's)
+	swarm   bool       // rank discoveries by depth, then walk (see order)
 	set     *fpSet
 	v       *verdicts[S, A]
 	mo      *monitor
@@ -92,12 +104,12 @@ type walker[S, A any] struct {
 
 // walk runs walk number n.
 func (w *walker[S, A]) walk(n uint64) {
-	seed := w.opts.Seed + n
+	seed := w.plan.Seed + n
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	w.path, w.labels, w.states = w.path[:0], w.labels[:0], w.states[:0]
 	defer func() {
 		if r := recover(); r != nil {
-			w.v.recordPanic(fmt.Sprintf("%v\n%s", r, debug.Stack()), "the model at the end of the trace", len(w.path)-1, 0, n, w.tracePath)
+			w.v.recordPanic(fmt.Sprintf("%v\n%s", r, debug.Stack()), "the model at the end of the trace", len(w.path)-1, 0, w.order(len(w.path)-1, n), w.tracePath)
 			w.mo.stop("panic")
 		}
 	}()
@@ -107,7 +119,7 @@ func (w *walker[S, A]) walk(n uint64) {
 	i := rng.IntN(len(w.inits))
 	var zero A
 	w.step(i, zero, w.inits[i], n)
-	for d := 0; d < w.opts.WalkDepth && !w.mo.stopped(); d++ {
+	for d := 0; d < w.plan.WalkDepth && !w.mo.stopped(); d++ {
 		s := w.states[len(w.states)-1]
 		if w.within != nil && !w.within(s) {
 			return // outside the state constraint: the walk ends here, not a deadlock
@@ -115,15 +127,15 @@ func (w *walker[S, A]) walk(n uint64) {
 		w.acts, w.nexts = collectNext(w.m, s, w.acts[:0], w.nexts[:0])
 		w.mo.generated.Add(int64(len(w.nexts)))
 		if len(w.nexts) == 0 {
-			w.v.recordDeadlock(s, d, 0, n, w.tracePath)
+			w.v.recordDeadlock(s, d, 0, w.order(d, n), w.tracePath)
 			return
 		}
 		if len(w.v.stepOpen) > 0 {
 			for j := range w.nexts {
-				w.v.checkStep(s, w.acts[j], w.nexts[j], d+1, 0, n, func() *model.Trace { return w.pathThrough(j) })
+				w.v.checkStep(s, w.acts[j], w.nexts[j], d+1, 0, w.order(d+1, n), func() *model.Trace { return w.pathThrough(j) })
 			}
 		}
-		j := rng.IntN(len(w.nexts))
+		j := w.plan.pick(rng, len(w.nexts))
 		w.step(j, w.acts[j], w.nexts[j], n)
 	}
 }
@@ -144,15 +156,29 @@ func (w *walker[S, A]) step(idx int, a A, s S, n uint64) {
 	depth := len(w.path) - 1
 	for old := w.deepest.Load(); int64(depth) > old && !w.deepest.CompareAndSwap(old, int64(depth)); old = w.deepest.Load() {
 	}
-	w.v.check(s, depth, 0, n, w.tracePath)
+	w.v.check(s, depth, 0, w.order(depth, n), w.tracePath)
 	if w.opts.MaxStates > 0 && w.mo.distinct.Load() >= w.opts.MaxStates {
 		w.mo.stop("max states")
 	}
 }
 
-// where names a walk and how to replay it alone.
-func where(n, seed uint64) string {
-	return fmt.Sprintf("walk %d, seed %d (replay it alone with -engine random -seed %d -walks 1 -workers 1)", n, seed, seed)
+// order is the rank of a discovery at depth in walk n (the smaller wins):
+// the walk number, or in a swarm the depth and then the walk number.
+func (w *walker[S, A]) order(depth int, n uint64) uint64 {
+	if !w.swarm {
+		return n
+	}
+	return uint64(min(depth, 1<<(64-shardOrderBits)-1))<<shardOrderBits | n&(1<<shardOrderBits-1)
+}
+
+// where names walk n of a run with base seed seed and how to replay it
+// alone.
+func where(n, seed uint64, sh Shard) string {
+	if sh.Count == 0 {
+		return fmt.Sprintf("walk %d, seed %d (replay it alone with -engine random -seed %d -walks 1 -workers 1)", n, seed+n, seed+n)
+	}
+	return fmt.Sprintf("walk %d of shard %d/%d, walk seed %d (replay it alone with -engine random -shard %d/%d -seed %d -walks 1 -workers 1)",
+		n, sh.Index, sh.Count, seed+uint64(sh.Index)<<shardOrderBits+n, sh.Index, sh.Count, seed+n)
 }
 
 // pathThrough returns the walk so far extended by step j of its last state.

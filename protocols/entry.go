@@ -56,6 +56,7 @@ type Instance struct {
 	viz     func(w io.Writer, page catalog.Page, prop string, state any) error
 	measure func(opts explore.Options) (*explore.Result, []catalog.Stat, error)
 	initial func() int64
+	inspect inspector // typed access for the explorer and the state graph (inspect.go)
 	// measures names the spec's measures; none means no measuring pass.
 	measures []string
 }
@@ -78,6 +79,7 @@ func (e *entry[S, A]) Build(c catalog.Config) (*Instance, error) {
 		in.Props = append(in.Props, PropInfo{Name: p.Name, Expect: model.ExpectAlwaysStep})
 	}
 	in.Symmetric, in.Final = model.HasSymmetry(m), model.HasFinal(m)
+	in.inspect = newInspector(m)
 	in.check = func(engine string, opts explore.Options) (*explore.Result, error) {
 		return runEngine(m, engine, opts)
 	}

@@ -28,6 +28,8 @@ type runFlags struct {
 	mem       string
 	seed      uint64
 	walks     int64
+	shard     string // -shard i/N or N: a swarm shard (shard.go)
+	report    string // -report: the shard's JSON report
 	json      bool
 	out       string
 	faults    string
@@ -37,6 +39,7 @@ type runFlags struct {
 	props     string
 	viz       string
 	mermaid   string
+	dot       string
 	progress  bool
 	quiet     bool
 	params    map[string]*string // the spec's parameters, by name
@@ -59,8 +62,10 @@ func newRunFlagSet(f *runFlags, info *catalog.Info) *flag.FlagSet {
 	fs.StringVar(&f.mem, "mem", "0", "memory budget of the whole process (heap, frontier, visited set, liveness graph), e.g. 512MiB; at least 1MiB (0: 3/4 of RAM)")
 	fs.Uint64Var(&f.seed, "seed", 0, "random simulation seed")
 	fs.Int64Var(&f.walks, "walks", 0, "random simulation: number of walks (0: until another limit)")
+	fs.StringVar(&f.shard, "shard", "", "random simulation as shard i of a swarm of N: i/N, or N with i from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID (see check merge)")
+	fs.StringVar(&f.report, "report", "", "write the shard's JSON report to this file, its states' fingerprints beside it (.fps); with -shard")
 	fs.BoolVar(&f.json, "json", false, "print one JSON object on stdout instead of the summary")
-	fs.StringVar(&f.out, "o", "", "save the shortest counterexample to this file ('auto': counterexamples/<protocol>/<property>[-<variant>].trace)")
+	fs.StringVar(&f.out, "o", "", "save the shortest counterexample to this file, as JSON when it ends in .json ('auto': counterexamples/<protocol>/<property>[-<variant>].trace)")
 	fs.StringVar(&f.faults, "faults", "", "fault budgets, e.g. drop=2,dup=1 or none (default: the variant's; see check list)")
 	fs.StringVar(&f.network, "network", "", "network semantics: unordered|fifo|duplicating (default: the variant's)")
 	fs.BoolVar(&f.symmetry, "symmetry", false, "symmetry reduction (protocols that declare a symmetry)")
@@ -68,6 +73,7 @@ func newRunFlagSet(f *runFlags, info *catalog.Info) *flag.FlagSet {
 	fs.StringVar(&f.props, "props", "", "properties to check, comma-separated: names, 'safety' or 'liveness' (default: all)")
 	fs.StringVar(&f.viz, "viz", "", "write an HTML view of a violation to this file (protocols that have one)")
 	fs.StringVar(&f.mermaid, "mermaid", "", "write the counterexample as a Mermaid sequence diagram to this file (actor protocols)")
+	fs.StringVar(&f.dot, "dot", "", fmt.Sprintf("write the state graph in Graphviz's format to this file, the counterexample in red (at most %d states)", protocols.MaxGraphStates))
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
 	f.params = map[string]*string{}
@@ -165,9 +171,13 @@ func (f *runFlags) options() (explore.Options, error) {
 	case f.engine != "random" && (f.set["seed"] || f.set["walks"]):
 		return opts, fmt.Errorf("-seed and -walks are for -engine random")
 	}
+	shard, err := f.shardOption()
+	if err != nil {
+		return opts, err
+	}
 	return explore.Options{
 		Workers: f.workers, MaxStates: maxStates, MaxDepth: f.maxDepth, Time: f.timeLimit,
-		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter,
+		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter, Shard: shard,
 	}, nil
 }
 

@@ -4,7 +4,9 @@
 //
 //	check list [-names] [protocol...]  protocols, parameters, variants, properties
 //	check run <protocol> [flags]       explore a protocol; print a summary and a shortest counterexample
-//	check replay [-q] <file.trace>     re-execute a saved trace and check it still shows what it claims
+//	check replay [-q] <file.trace>     re-execute a saved trace (text or JSON) and check it still shows what it claims
+//	check explore <protocol> [flags]   step through a protocol in a browser (a server on 127.0.0.1)
+//	check merge [-o f] report.json...  combine the reports of a swarm's shards (check run -shard)
 //	check table <name> [flags]         a table computed from runs (message counts, guarantees)
 //	check version                      the module version and Go version of this binary
 //
@@ -48,7 +50,9 @@ func usage() string {
 	return fmt.Sprintf(`usage:
   %[1]s list [-names] [protocol...]  list protocols, parameters, variants and properties
   %[1]s run <protocol> [flags]       model-check one protocol (%[1]s run <protocol> -h for flags)
-  %[1]s replay [-q] <file.trace>     replay a saved trace; exit 1 if it still fails
+  %[1]s replay [-q] <file.trace>     replay a saved trace (text or JSON); exit 1 if it still fails
+  %[1]s explore <protocol> [flags]   step through a protocol in a browser (%[1]s explore -h for flags)
+  %[1]s merge [-o f] report.json...  combine swarm shards' reports (run -shard); exit 1 if one failed, else 3
   %[1]s table <name> [flags]         print a table computed from runs (%[1]s table -h lists them)
   %[1]s version                      print the version
 
@@ -71,6 +75,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCmd(args[1:], stdout, stderr)
 	case "replay":
 		return replayCmd(args[1:], stdout, stderr)
+	case "explore":
+		return exploreCmd(args[1:], stdout, stderr)
+	case "merge":
+		return mergeCmd(args[1:], stdout, stderr)
 	case "table":
 		return tableCmd(args[1:], stdout, stderr)
 	case "version":

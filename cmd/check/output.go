@@ -225,6 +225,9 @@ type jsonViolation struct {
 	Actions     []string `json:"actions"`
 	Message     string   `json:"message,omitempty"`
 	Reproduce   string   `json:"reproduce"`
+	// Trace is the violation's trace in the JSON form of a trace file
+	// (what -o x.json writes): every step with its state.
+	Trace *counterexamples.JSONTrace `json:"trace,omitempty"`
 }
 
 // writeJSON prints the report as one JSON object.
@@ -263,6 +266,13 @@ func writeJSON(w io.Writer, j *job, res *explore.Result, _ *counterexamples.File
 			v.TraceLength, v.Path, v.Loop = p.Trace.Len(), p.Trace.Path, p.Trace.Loop
 			for _, s := range p.Trace.Steps[min(1, len(p.Trace.Steps)):] {
 				v.Actions = append(v.Actions, s.Action)
+			}
+			if len(p.Trace.Steps) > 0 {
+				jt, err := counterexamples.JSONOf(j.traceFile(res, &p))
+				if err != nil {
+					return err
+				}
+				v.Trace = jt
 			}
 		}
 		rep.Violations = append(rep.Violations, v)

@@ -12,7 +12,7 @@ import (
 	"github.com/protocheck/protocheck/protocols"
 )
 
-// replayCmd is `check replay [-q] <file.trace>`: it rebuilds the model from
+// replayCmd is `check replay [-q] <file.trace|file.json>`: it rebuilds the model from
 // the file's header, re-executes the path step by step, checks every label
 // and decides whether the trace still shows what the file claims. Exit 1:
 // a counterexample still reproduces its violation (the normal case for a
@@ -25,7 +25,7 @@ func replayCmd(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("q", false, "print only the verdict, not the replayed trace")
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, "usage: check replay [-q] <file.trace>")
+		fmt.Fprintln(stdout, "usage: check replay [-q] <file.trace|file.json>")
 		return exitOK
 	}
 	if err != nil {
@@ -53,7 +53,7 @@ func replayCmd(args []string, stdout, stderr io.Writer) int {
 // replay (an error wrapping counterexamples.ErrReplayMismatch when a label
 // differs).
 func replayFile(name string, out io.Writer) (int, string, error) {
-	f, err := counterexamples.ParseFile(name)
+	f, err := counterexamples.Load(name) // the text or the JSON form
 	if err != nil {
 		return exitUsage, "", err // names the file
 	}

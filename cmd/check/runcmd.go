@@ -29,7 +29,8 @@ type job struct {
 	cfg   catalog.Config
 	opts  explore.Options
 	inst  *protocols.Instance
-	props []string // the properties selected with -props; nil: all
+	props []string         // the properties selected with -props; nil: all
+	graph *protocols.Graph // the state graph, for -dot (dot.go)
 }
 
 func runCmd(args []string, stdout, stderr io.Writer) int {
@@ -101,13 +102,16 @@ func newJob(info *catalog.Info, f runFlags) (*job, error) {
 	if j.props, err = j.inst.Select(f.props); err != nil {
 		return nil, err
 	}
-	for _, o := range []struct{ flag, name string }{{"-o", j.outName("x")}, {"-viz", f.viz}, {"-mermaid", f.mermaid}} {
+	for _, o := range []struct{ flag, name string }{{"-o", j.outName("x")}, {"-viz", f.viz}, {"-mermaid", f.mermaid}, {"-dot", f.dot}, {"-report", f.report}} {
 		if o.name == "" {
 			continue
 		}
 		if err := writable(o.name); err != nil {
 			return nil, fmt.Errorf("%s: %v", o.flag, err)
 		}
+	}
+	if err := j.buildGraph(); err != nil {
+		return nil, err
 	}
 	return j, nil
 }
@@ -139,6 +143,7 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 	if prog != nil {
 		j.opts.Progress = prog.report
 	}
+	sr := j.startShard() // nil unless -shard
 	res, err := j.inst.Check(j.flags.engine, j.opts, j.props)
 	prog.done()
 	if err != nil {
@@ -155,7 +160,11 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 		file = j.traceFile(res, shown)
 	}
 	if j.flags.json {
-		if err := writeJSON(stdout, j, res, file); err != nil {
+		write := writeJSON
+		if sr != nil {
+			write = sr.writeJSON // a shard prints its report (shard.go)
+		}
+		if err := write(stdout, j, res, file); err != nil {
 			return usageErr(stderr, "run %s: %v", j.info.Name, err)
 		}
 	} else {
@@ -169,6 +178,12 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, verdict(res, j.flags.engine))
 	}
 	j.writeOutputs(stderr, file, shown)
+	j.writeDot(stderr, shown)
+	if sr != nil {
+		if err := sr.finish(j, res, stderr); err != nil {
+			return usageErr(stderr, "run %s: %v", j.info.Name, err)
+		}
+	}
 	return code
 }
 
@@ -186,7 +201,7 @@ func (j *job) writeOutputs(stderr io.Writer, file *counterexamples.File, shown *
 	if j.flags.out != "" {
 		name := j.outName(shown.Name)
 		file.Header.Replay = progName + " replay " + filepath.ToSlash(name)
-		if err := counterexamples.WriteFile(name, file); err != nil {
+		if err := counterexamples.Save(name, file); err != nil { // JSON for .json
 			fmt.Fprintf(stderr, "%s: -o: %v\n", progName, err)
 		} else {
 			fmt.Fprintf(stderr, "%s: saved %s\n", progName, name)
