@@ -224,7 +224,7 @@ func mermaidLine(i int, label string, ids []string) string {
 	if m := procLabel.FindStringSubmatch(label); m != nil {
 		return fmt.Sprintf("Note over %s: %d. %s", m[2], i, m[1])
 	}
-	if strings.HasPrefix(label, "partition ") || label == "heal" {
+	if strings.HasPrefix(label, "partition ") || label == "heal" || label == "tick" {
 		over := "p0"
 		if len(ids) > 0 {
 			over = span(ids)

@@ -7,7 +7,7 @@ type ActionKind uint8
 
 // The kinds of steps. Deliver and Timeout are the protocol's own steps;
 // Drop, Dup, Crash and Partition are faults, each bounded by its budget;
-// Restart and Heal end a fault.
+// Restart and Heal end a fault; Tick (timed runs only) advances time.
 const (
 	Deliver   ActionKind = iota // a message is received (or lost at a crashed receiver)
 	Timeout                     // a set timer fires
@@ -17,9 +17,10 @@ const (
 	Restart                     // a crashed process restarts from its stable state
 	Partition                   // the network splits in two sides
 	Heal                        // the partition ends
+	Tick                        // time advances by one tick (Config.Time)
 )
 
-var kindNames = [...]string{"deliver", "timeout", "drop", "dup", "crash", "restart", "partition", "heal"}
+var kindNames = [...]string{"deliver", "timeout", "drop", "dup", "crash", "restart", "partition", "heal", "tick"}
 
 // String returns the kind's name as it starts an action label.
 func (k ActionKind) String() string {
@@ -34,8 +35,8 @@ func (k ActionKind) Fault() bool { return k == Drop || k == Dup || k == Crash ||
 
 // An Action labels a step of an actor system. It prints as
 // "deliver p1->p2 Prepare", "drop p1->p2 Prepare", "dup p1->p2 Prepare",
-// "timeout p1 retry", "crash p2", "restart p2", "partition {p0} | {p1,p2}"
-// or "heal", followed by " [option]" when a handler made a choice (see
+// "timeout p1 retry", "crash p2", "restart p2", "partition {p0} | {p1,p2}",
+// "heal" or "tick", followed by " [option]" when a handler made a choice (see
 // Ctx.Choose).
 type Action[M Message] struct {
 	Kind   ActionKind // what happened
@@ -75,8 +76,8 @@ func (a Action[M]) String() string {
 }
 
 // fairClass returns the action's weak-fairness class: deliveries per
-// channel and message, timers per process and timer, restarts per process
-// and heal; faults are not fair.
+// channel and message, timers per process and timer, restarts per process,
+// heal and tick; faults are not fair.
 func (a Action[M]) fairClass() (string, bool) {
 	switch a.Kind {
 	case Deliver:
@@ -87,6 +88,8 @@ func (a Action[M]) fairClass() (string, bool) {
 		return "restart " + a.To.String(), true
 	case Heal:
 		return "heal", true
+	case Tick:
+		return "tick", true
 	}
 	return "", false
 }

@@ -81,7 +81,11 @@ type Ctx[M Message] struct {
 	resend []bool // parallel to sends: sent with Resend
 	set    uint64 // timers set by this call
 	cancel uint64 // timers cancelled by this call
-	events []Event
+	// Timed runs: the duration of each timer set by this call, and the
+	// ones set as deadlines (see SetTimerAfter, SetDeadline).
+	after    [MaxTimedTimers]uint8
+	deadline uint8
+	events   []Event
 
 	// Nondeterministic choices (see Choose): the script of choices for
 	// this run of the handler and the number of options at each point.
@@ -128,16 +132,29 @@ func (c *Ctx[M]) Broadcast(m M) {
 	}
 }
 
-// SetTimer sets timer t of this process (setting a set timer is a no-op).
+// SetTimer sets timer t of this process: it may fire at any moment
+// (setting a set timer is a no-op). In a timed run it is
+// SetTimerAfter(t, 0): the timer is re-armed and may fire at any time
+// from now on.
 func (c *Ctx[M]) SetTimer(t Timer) {
 	c.set |= 1 << t
 	c.cancel &^= 1 << t
+	c.clearTimed(t)
 }
 
 // CancelTimer unsets timer t of this process.
 func (c *Ctx[M]) CancelTimer(t Timer) {
 	c.cancel |= 1 << t
 	c.set &^= 1 << t
+	c.clearTimed(t)
+}
+
+// clearTimed forgets the duration and deadline recorded for timer t.
+func (c *Ctx[M]) clearTimed(t Timer) {
+	if int(t) < MaxTimedTimers {
+		c.after[t] = 0
+		c.deadline &^= 1 << t
+	}
 }
 
 // Rebroadcast resends (see Resend) m to every other process, in id order.
@@ -190,6 +207,7 @@ func (c *Ctx[M]) reset(self ID) {
 	c.self = self
 	c.sends, c.resend = c.sends[:0], c.resend[:0]
 	c.set, c.cancel = 0, 0
+	c.after, c.deadline = [MaxTimedTimers]uint8{}, 0
 	c.events = c.events[:0]
 	c.script = c.script[:0]
 	c.widths = c.widths[:0]
@@ -212,6 +230,7 @@ func (c *Ctx[M]) rerun() bool {
 	c.widths = c.widths[:j+1]
 	c.sends, c.resend = c.sends[:0], c.resend[:0]
 	c.set, c.cancel = 0, 0
+	c.after, c.deadline = [MaxTimedTimers]uint8{}, 0
 	c.events = c.events[:0]
 	c.pos = 0
 	c.chosen = ""

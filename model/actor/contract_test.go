@@ -19,3 +19,12 @@ func TestContract(t *testing.T) {
 			Seed: rapid.Uint64().Draw(rt, "contract seed")})
 	})
 }
+
+// TestTimedContract checks the model contract on timed systems.
+func TestTimedContract(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		sys, _ := actor.DrawTimedSystem(rt)
+		exploretest.Contract(rt, sys, exploretest.ContractOptions{States: 100, Walks: 2, Depth: 30,
+			Seed: rapid.Uint64().Draw(rt, "contract seed")})
+	})
+}

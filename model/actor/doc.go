@@ -21,9 +21,10 @@
 //	partition {p0} | {p1,p2}    fault: messages across the sides are held
 //	heal                        the partition ends
 //
-// A set timer may fire at any moment, which checks premature timeouts too;
-// with Config.SlowTimers a timer waits until no message to its process can
-// be delivered (timeouts longer than any message delay), a smaller space.
+// In an untimed run (see Time) a set timer may fire at any moment, which
+// checks premature timeouts too; with Config.SlowTimers a timer waits until
+// no message to its process can be delivered (timeouts longer than any
+// message delay), a smaller space.
 // A handler that retries on a timer should use Ctx.Resend, which does not
 // put a second copy of a message in flight, so retry loops stay finite.
 //
@@ -32,6 +33,59 @@
 // state, so no run exceeds its budget. Messages to a crashed process are
 // consumed without effect (the label ends "(lost: p2 down)"): a crash loses
 // what arrives while the process is down, not only its volatile state.
+//
+// # Time
+//
+// A run is untimed unless Config.Time is set: then it has discrete time,
+// chosen per run, for guarantees that rest on bounded delays (leases,
+// timeouts as failure detectors). Steps take no time; a global step
+//
+//	tick                        time advances by one tick
+//
+// separates instants 0, 1, 2, ... Between two ticks any number of steps
+// happen, at the same instant. A timer set with Ctx.SetTimerAfter(t, d) at
+// instant k fires at some instant >= k+d; with Ctx.SetDeadline(t, d), at
+// instant k+d exactly (its firing is urgent: no tick while it is due and
+// its process is up); SetTimer is SetTimerAfter(t, 0). A message sent at
+// instant k is delivered, dropped or lost at instant <= k+MaxDelay (no
+// tick while a message is at its bound, unless a partition holds it). A
+// crashed process restarts at instant >= its crash's + MinDowntime. A
+// duplicating network is refused (it would keep messages past any bound).
+// Traces show the ticks, the instant ("time") and every pending deadline:
+// "timers=retry(in 2),lease(deadline now)", "net=[p0->p1 Req (due in 1)]".
+//
+// The state space stays finite and the check is exact, for two reasons.
+// (1) Clock abstraction: a state holds the remaining time of each pending
+// bound (0..the bound), never the instant or the ages; an expired timer's
+// remaining time stays 0. Every condition a step depends on reads only
+// remaining times, and a tick lowers them all alike, so two states with
+// equal keys have the same futures: the finite graph is bisimilar to the
+// infinite one that counts time, as clock values above the largest
+// constant form one region in Alur and Dill's timed automata (TCS 126,
+// 1994). State.Ticks, the instant, is kept for traces only, out of the key.
+// (2) Digitization: every bound is closed (>= d, <= d ticks, integers), and
+// for such bounds each dense-time behaviour has an integer-time twin with
+// the same sequence of steps (Henzinger, Manna and Pnueli, "What good are
+// digital clocks?", ICALP 1992; the basis of DTSpin, Bošnački and Dams
+// 1998). No property reads time, so a property holds with real-valued
+// delays iff it holds with ticks. Time costs states: each pending bound
+// multiplies them by up to its length.
+//
+// Liveness under time. The tick is weakly fair (class "tick"), so time
+// cannot stop while it may pass: a Zeno behaviour, infinitely many steps
+// at one instant with the tick enabled all along, is not fair. An expired
+// timer stays enabled across ticks (its class "timeout p1 retry" is
+// enabled at every state until it fires), so a behaviour in which time
+// passes forever while a timer of a live process has expired is not fair
+// either: weak fairness of the timer forces it to fire. What weak fairness
+// cannot exclude is a cycle that disables the tick again and again
+// (urgent steps or messages at their bound at every instant, as in a
+// ping-pong with MaxDelay 0): keep zero-time cycles out of timed models.
+// A tick that would change nothing (no pending bound) is offered only
+// beside other steps: in a state where nothing else can happen the run
+// ends, so such a state is terminal and Config.Final still finds
+// deadlocks; beside a fault that may or may not happen, time may pass
+// forever (the tick loops on the state).
 //
 // # Networks
 //
@@ -49,8 +103,8 @@
 // # Fairness, final states and symmetry
 //
 // A System implements model.Fair: delivery of each message, each timer of a
-// live process, each restart and heal are weakly fair; drop, dup, crash and
-// partition are not. A process with Actor.NoRestart is crash-stop: its
+// live process, each restart and heal (and in a timed run the tick) are
+// weakly fair; drop, dup, crash and partition are not. A process with Actor.NoRestart is crash-stop: its
 // crash is forever. Config.Final declares intended end states
 // (model.Finaler). Config.Symmetry declares interchangeable ids; Canonical
 // (model.Symmetric) then returns a complete canonical representative. It

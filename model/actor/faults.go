@@ -1,7 +1,7 @@
 package actor
 
 // procFaults yields the crash and restart steps the budgets allow, by
-// process id.
+// process id (in a timed run, a restart once the minimum downtime is over).
 func (sys *System[P, M]) procFaults(s *State[P, M], c *Ctx[M], yield func(Action[M], State[P, M])) {
 	f := sys.cfg.Faults
 	canCrash := int(s.Used.Crash) < f.Crash
@@ -15,14 +15,15 @@ func (sys *System[P, M]) procFaults(s *State[P, M], c *Ctx[M], yield func(Action
 		switch {
 		case !p.Down && canCrash && !a.NoCrash:
 			yield(Action[M]{Kind: Crash, To: ID(i)}, sys.crash(s, ID(i)))
-		case p.Down && canRestart && !a.NoRestart:
+		case p.Down && canRestart && !a.NoRestart && p.clock.due[0] == 0:
 			sys.restart(s, ID(i), c, yield)
 		}
 	}
 }
 
 // crash returns s with process id down, holding only its stable state, its
-// timers unset.
+// timers unset; in a timed run with a minimum downtime, it may restart only
+// that many ticks later (counted down in clock.due[0]).
 func (sys *System[P, M]) crash(s *State[P, M], id ID) State[P, M] {
 	next := *s
 	next.Procs = make([]Proc[P], len(s.Procs))
@@ -33,6 +34,9 @@ func (sys *System[P, M]) crash(s *State[P, M], id ID) State[P, M] {
 		stable = f(p.Local)
 	}
 	*p = Proc[P]{Local: stable, Down: true}
+	if sys.timed && !sys.cfg.Actors[id].NoRestart && int(s.Used.Restart) < sys.cfg.Faults.Restart {
+		p.clock.due[0] = uint8(sys.cfg.Time.MinDowntime)
+	}
 	next.Used.Crash++
 	return next
 }

@@ -18,11 +18,12 @@ import (
 type names struct {
 	timers []string // indexed by Timer
 	procs  []string // indexed by ID: "p0(coordinator)", or "p0" for an actor without a Name
+	timed  bool     // Config.Time is set: states print their remaining times
 }
 
 // newNames collects the timer names and the process names of cfg.
 func newNames[P Value, M Message](cfg *Config[P, M]) *names {
-	nm := &names{timers: cfg.Timers, procs: make([]string, len(cfg.Actors))}
+	nm := &names{timers: cfg.Timers, procs: make([]string, len(cfg.Actors)), timed: cfg.Time != nil}
 	for i, a := range cfg.Actors {
 		nm.procs[i] = procName(ID(i), a.Name)
 	}
@@ -94,44 +95,56 @@ func (s State[P, M]) timerName(t int) string {
 	return fmt.Sprint(t)
 }
 
-// timerSet formats a process's set timers by name, "retry,work".
-func (s State[P, M]) timerSet(timers uint64) string {
+// timerSet formats a process's set timers by name, "retry,work"; in a timed
+// run each with when it may fire, "retry(in 2),work(ready)" (see
+// timerString).
+func (s State[P, M]) timerSet(p *Proc[P]) string {
 	var ts []string
 	for t := 0; t < 64; t++ {
-		if timers&(1<<t) != 0 {
-			ts = append(ts, s.timerName(t))
+		if p.Timers&(1<<t) != 0 {
+			ts = append(ts, s.timerString(t, &p.clock))
 		}
 	}
 	return strings.Join(ts, ",")
 }
 
-// procValue formats process i for a trace: its local state, the names of
-// its set timers, and "(down)" while it is crashed.
+// procValue formats process i for a trace: its local state, its set
+// timers, and "(down)" while it is crashed ("(down, restart in 2)" while a
+// timed run's minimum downtime lasts).
 func (s State[P, M]) procValue(i int) string {
 	p := &s.Procs[i]
 	v := fmt.Sprint(p.Local)
 	if p.Timers != 0 {
-		v += " timers=" + s.timerSet(p.Timers)
+		v += " timers=" + s.timerSet(p)
 	}
-	if p.Down {
+	switch {
+	case p.Down && p.clock.due[0] > 0:
+		v += fmt.Sprintf(" (down, restart in %d)", p.clock.due[0])
+	case p.Down:
 		v += " (down)"
 	}
 	return v
 }
 
-// Fields implements model.Fielder, for traces: one field per process,
-// named by ProcName ("p1(participant)": its local state, the names of its
-// set timers, and "(down)" while it is crashed), then the messages in
-// flight ("net"), and when there are any the faults used ("faults"), the
-// partition ("partition", as "{p0} | {p1,p2}") and the history.
+// Fields implements model.Fielder, for traces: in a timed run first the
+// ticks taken so far ("time"), then one field per process, named by
+// ProcName ("p1(participant)": its local state, the names of its set
+// timers, and "(down)" while it is crashed), then the messages in flight
+// ("net"), and when there are any the faults used ("faults"), the
+// partition ("partition", as "{p0} | {p1,p2}") and the history. A timed
+// run shows every pending deadline: when each timer may fire and when
+// each message must arrive (see timerString, envString).
 func (s State[P, M]) Fields() []model.Field {
-	out := make([]model.Field, 0, len(s.Procs)+4)
+	out := make([]model.Field, 0, len(s.Procs)+5)
+	if s.timed() {
+		out = append(out, model.Field{Name: "time", Value: fmt.Sprint(s.Ticks)})
+	}
 	for i := range s.Procs {
 		out = append(out, model.Field{Name: s.ProcName(ID(i)), Value: s.procValue(i)})
 	}
 	net := make([]string, len(s.Net))
-	for i, e := range s.Net {
-		net[i] = e.String()
+	for i := range s.Net {
+		net[i] = s.envString(&s.Net[i])
 	}
 	out = append(out, model.Field{Name: "net", Value: "[" + strings.Join(net, ", ") + "]"})
 	if u := s.Used; u != (Used{}) {
@@ -176,20 +189,24 @@ func usedString(u Used, sep, join string) string {
 	return strings.Join(used, join)
 }
 
-// String formats the state on several lines: one process per line (its
-// name, then as in Fields), then the network, the faults used, the
+// String formats the state on several lines: in a timed run the ticks
+// taken so far, then one process per line (its name, then as in Fields),
+// then the network, the faults used, the
 // partition and the history.
 func (s State[P, M]) String() string {
 	var b strings.Builder
+	if s.timed() {
+		fmt.Fprintf(&b, "time %d\n", s.Ticks)
+	}
 	for i := range s.Procs {
 		fmt.Fprintf(&b, "%s %s\n", s.ProcName(ID(i)), s.procValue(i))
 	}
 	fmt.Fprintf(&b, "network (%d in flight):", len(s.Net))
-	for i, e := range s.Net {
+	for i := range s.Net {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(" " + e.String())
+		b.WriteString(" " + s.envString(&s.Net[i]))
 	}
 	if u := s.Used; u != (Used{}) {
 		b.WriteString("\nfaults used: " + usedString(u, "=", " "))

@@ -124,7 +124,7 @@ func enumerate[P Value, M Message](m model.Model[State[P, M], Action[M]], visit 
 	return seen
 }
 
-func key[P Value, M Message](s State[P, M]) string { return string(appendKey(nil, &s)) }
+func key[P Value, M Message](s State[P, M]) string { return string(appendKey(nil, &s, s.timed())) }
 
 // requireWithinBudget fails t if u uses more of any fault than f allows.
 func requireWithinBudget(t require.TestingT, u Used, f Faults) {

@@ -38,9 +38,9 @@ func compareChan[M Message](a, b *Envelope[M]) int {
 }
 
 // sameEnvelope reports whether a and b are the same message on the same
-// channel.
+// channel, due at the same time.
 func sameEnvelope[M Message](k *msgKeys, a, b *Envelope[M]) bool {
-	return a.From == b.From && a.To == b.To && compareMsg(k, a.Msg, b.Msg) == 0
+	return a.From == b.From && a.To == b.To && a.Due == b.Due && compareMsg(k, a.Msg, b.Msg) == 0
 }
 
 // removeAt returns a copy of net without net[i].
@@ -88,20 +88,25 @@ func (sys *System[P, M]) position(net []Envelope[M], e *Envelope[M], k *msgKeys)
 }
 
 // apply returns s after process id's handler ran: its new local state, its
-// timers, its sends added to the network (with net[remove] removed first,
-// if remove >= 0) and its history events appended. restart marks the
-// process up again. It never mutates s.
+// timers (in a timed run with their durations), its sends added to the
+// network (with net[remove] removed first, if remove >= 0) and its history
+// events appended. restart marks the process up again. It never mutates s.
 func (sys *System[P, M]) apply(s *State[P, M], id ID, local P, c *Ctx[M], remove int, restart bool) State[P, M] {
 	if c.set != 0 && (sys.cfg.Actors[id].Timeout == nil || c.set>>len(sys.cfg.Timers) != 0) {
 		panic("actor: " + id.String() + " sets an unknown timer or has no Timeout handler")
 	}
 	next := *s
-	if restart || !unchanged(&s.Procs[id], local, c) {
+	old := &s.Procs[id]
+	timers := (old.Timers | c.set) &^ c.cancel
+	clk := old.clock
+	if sys.timed {
+		clk = clk.apply(c.set, c.cancel, &c.after, c.deadline)
+	}
+	if restart || timers != old.Timers || clk != old.clock || !sameLocal(old.Local, local, &c.keys) {
 		next.Procs = make([]Proc[P], len(s.Procs))
 		copy(next.Procs, s.Procs)
 		p := &next.Procs[id]
-		p.Local = local
-		p.Timers = (p.Timers | c.set) &^ c.cancel
+		p.Local, p.Timers, p.clock = local, timers, clk
 		p.Down = false // restart: up again; otherwise it was up
 	}
 	if remove >= 0 || len(c.sends) > 0 {
@@ -113,16 +118,12 @@ func (sys *System[P, M]) apply(s *State[P, M], id ID, local P, c *Ctx[M], remove
 	return next
 }
 
-// unchanged reports whether a live process p is left as it was by a
-// handler that returned local and wrote its timers to c: then the
-// successor shares its predecessor's Procs instead of copying them. Equal
-// keys mean equal values (see Value).
-func unchanged[P Value, M Message](p *Proc[P], local P, c *Ctx[M]) bool {
-	if (p.Timers|c.set)&^c.cancel != p.Timers {
-		return false
-	}
-	k := &c.keys
-	k.a = p.Local.AppendKey(k.a[:0])
+// sameLocal reports whether a handler left a process's local state as it
+// was (with its timers unchanged, the successor then shares its
+// predecessor's Procs instead of copying them). Equal keys mean equal
+// values (see Value).
+func sameLocal[P Value](old, local P, k *msgKeys) bool {
+	k.a = old.AppendKey(k.a[:0])
 	k.b = local.AppendKey(k.b[:0])
 	return bytes.Equal(k.a, k.b)
 }
@@ -140,6 +141,9 @@ func (sys *System[P, M]) send(net []Envelope[M], remove int, c *Ctx[M]) []Envelo
 	k := &c.keys
 	for j := range c.sends {
 		e := &c.sends[j]
+		if sys.timed {
+			e.Due = uint8(sys.cfg.Time.MaxDelay)
+		}
 		k.b = e.Msg.AppendKey(k.b[:0])
 		if c.resend[j] && inFlight(out, e, k) {
 			continue
@@ -155,7 +159,9 @@ func (sys *System[P, M]) send(net []Envelope[M], remove int, c *Ctx[M]) []Envelo
 	return out
 }
 
-// inFlight reports whether an envelope equal to e is in net. k.b holds e's
+// inFlight reports whether an envelope equal to e is in net, whatever its
+// Due (in a timed run the copy in flight is due no later than e would be,
+// so it stands for e: see Ctx.Resend). k.b holds e's
 // message key.
 func inFlight[M Message](net []Envelope[M], e *Envelope[M], k *msgKeys) bool {
 	for i := range net {

@@ -73,7 +73,7 @@ func (sys *System[P, M]) permute(s *State[P, M], perm []ID) State[P, M] {
 // slices: dst must not share them with any other state. A slice of s that
 // is empty gives a nil slice when dst's is nil.
 func (sys *System[P, M]) permuteInto(dst *State[P, M], s *State[P, M], perm []ID, k *msgKeys) {
-	dst.Used, dst.Cut, dst.names = s.Used, 0, s.names
+	dst.Used, dst.Ticks, dst.Cut, dst.names = s.Used, s.Ticks, 0, s.names
 	dst.Procs = resize(dst.Procs, len(s.Procs))
 	for i, p := range s.Procs {
 		p.Local = sys.cfg.PermuteLocal(p.Local, perm)

@@ -17,7 +17,7 @@ import (
 // signatures sets c.sig and c.sigEnd to, per process, a key that no
 // permutation of the symmetry groups changes: its liveness, timers and
 // blurred local state, then the sorted blurred keys of the messages it
-// sends and receives.
+// sends and receives (in a timed run its clock too).
 func (c *canonScratch[P, M]) signatures(sys *System[P, M], s *State[P, M]) {
 	c.buildSigs(sys, s, c.collectRefs(sys, s))
 }
@@ -38,6 +38,9 @@ func (c *canonScratch[P, M]) buildSigs(sys *System[P, M], s *State[P, M], short 
 		p := &s.Procs[i]
 		sig = model.AppendBool(sig, p.Down)
 		sig = model.AppendUint(sig, p.Timers)
+		if sys.timed {
+			sig = p.clock.appendKey(sig)
+		}
 		sig = sys.cfg.PermuteLocal(p.Local, sys.blur).AppendKey(sig)
 		if short {
 			for ; r < len(words) && ID(words[r]>>56) == ID(i); r++ {

@@ -9,16 +9,22 @@ import (
 
 // A State is a global state of an actor system: every process's local
 // state, the messages in flight, the faults used so far, the partition and
-// the history of client-visible events. States are values: the layer never
-// mutates a state it has yielded (copy-on-write), and neither may a
-// property.
+// the history of client-visible events (and in a timed run the remaining
+// times, inside Procs and Net). States are values: the layer never mutates
+// a state it has yielded (copy-on-write), and neither may a property.
 type State[P any, M Message] struct {
-	Procs   []Proc[P]     // indexed by ID
-	Net     []Envelope[M] // in flight, in canonical order (see AppendKey)
-	Used    Used          // faults taken so far, bounded by Config.Faults
-	Cut     uint64        // partition: the side holding p0 as a bit set of ids; 0 when healed
-	History []Event       // client-visible calls and returns, oldest first
-	names   *names        // the System's timer and role names, for Fields; not part of the state
+	Procs []Proc[P]     // indexed by ID
+	Net   []Envelope[M] // in flight, in canonical order (see AppendKey)
+	Used  Used          // faults taken so far, bounded by Config.Faults
+	// Ticks counts the ticks taken so far in this run (timed runs only,
+	// saturating at 65535), for traces. It is not part of the state's key,
+	// which would make every timed space infinite, so properties must not
+	// read it: two states with equal keys may have come about after
+	// different numbers of ticks.
+	Ticks   uint16
+	Cut     uint64  // partition: the side holding p0 as a bit set of ids; 0 when healed
+	History []Event // client-visible calls and returns, oldest first
+	names   *names  // the System's timer and role names, for Fields; not part of the state
 }
 
 // A Proc is one process's slot in a State.
@@ -26,6 +32,7 @@ type Proc[P any] struct {
 	Local  P      // the local state (while down: the stable state it will restart with)
 	Timers uint64 // the set timers, a bit set of Timer
 	Down   bool   // crashed and not (yet) restarted
+	clock  clock  // timed runs: the remaining times of the timers (see Remaining)
 }
 
 // Used counts the fault steps taken so far in a run.
@@ -36,7 +43,10 @@ type Used struct {
 // An Envelope is a message in flight from one process to another.
 type Envelope[M Message] struct {
 	From, To ID // the channel
-	Msg      M  // the payload
+	// Due is, in a timed run, the number of ticks left before the message
+	// must arrive (0: before the next tick); always 0 in an untimed run.
+	Due uint8
+	Msg M // the payload
 }
 
 // String formats the envelope as "p1->p2 Msg".
@@ -97,13 +107,17 @@ func (s State[P, M]) Partitioned(a, b ID) bool {
 
 // appendKey appends the canonical encoding of s. The network is kept in
 // canonical order by construction (see net.go), so the key is a plain loop
-// over fields: no sorting, no allocation.
-func appendKey[P Value, M Message](dst []byte, s *State[P, M]) []byte {
+// over fields: no sorting, no allocation. timed adds the remaining times:
+// each process's clock after its timers, each message's Due after it.
+func appendKey[P Value, M Message](dst []byte, s *State[P, M], timed bool) []byte {
 	dst = model.AppendUint(dst, uint64(len(s.Procs)))
 	for i := range s.Procs {
 		p := &s.Procs[i]
 		dst = model.AppendBool(dst, p.Down)
 		dst = model.AppendUint(dst, p.Timers)
+		if timed {
+			dst = p.clock.appendKey(dst)
+		}
 		dst = p.Local.AppendKey(dst)
 	}
 	dst = model.AppendUint(dst, uint64(len(s.Net)))
@@ -111,6 +125,9 @@ func appendKey[P Value, M Message](dst []byte, s *State[P, M]) []byte {
 		e := &s.Net[i]
 		dst = append(dst, byte(e.From), byte(e.To))
 		dst = appendPrefixed(dst, e.Msg)
+		if timed {
+			dst = append(dst, e.Due)
+		}
 	}
 	u := s.Used
 	dst = append(dst, u.Drop, u.Dup, u.Crash, u.Restart, u.Partition)

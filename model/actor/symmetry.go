@@ -131,7 +131,7 @@ func (c *canonScratch[P, M]) fixAutomorphic(sys *System[P, M], s *State[P, M]) [
 			continue
 		}
 		if !haveOwn {
-			c.own, haveOwn = appendKey(c.own[:0], s), true
+			c.own, haveOwn = appendKey(c.own[:0], s, sys.timed), true
 		}
 		same := true
 		c.resetPerm(sys.n)
@@ -139,7 +139,7 @@ func (c *canonScratch[P, M]) fixAutomorphic(sys *System[P, M], s *State[P, M]) [
 			a, b := c.order[k], c.order[k+1]
 			c.perm[a], c.perm[b] = b, a
 			sys.permuteInto(&c.t, s, c.perm, &c.keys)
-			c.key = appendKey(c.key[:0], &c.t)
+			c.key = appendKey(c.key[:0], &c.t, sys.timed)
 			same = bytes.Equal(c.own, c.key)
 			c.perm[a], c.perm[b] = a, b
 		}
@@ -193,7 +193,7 @@ func (c *canonScratch[P, M]) heap(sys *System[P, M], s *State[P, M], classes []t
 // is the smallest so far.
 func (c *canonScratch[P, M]) leaf(sys *System[P, M], s *State[P, M]) {
 	sys.permuteInto(&c.t, s, c.perm, &c.keys)
-	c.key = appendKey(c.key[:0], &c.t)
+	c.key = appendKey(c.key[:0], &c.t, sys.timed)
 	if !c.found || bytes.Compare(c.key, c.bestKey) < 0 {
 		c.found = true
 		c.bestKey = append(c.bestKey[:0], c.key...)

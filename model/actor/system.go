@@ -23,6 +23,10 @@ type Config[P Value, M Message] struct {
 	// its way) and shrinks the space; lost messages still lead to
 	// timeouts. Leave it false to check premature timeouts too.
 	SlowTimers bool
+	// Time, when set, gives the run discrete time (see the package doc,
+	// "Time"): a tick step, timer durations, a message delay bound and a
+	// minimum downtime. Nil (the default) is an untimed run.
+	Time *TimeConfig
 	// Properties are checked on the system's states.
 	Properties []model.Property[State[P, M]]
 	// Final, when set, declares the intended end states (model.Finaler):
@@ -50,6 +54,7 @@ type Config[P Value, M Message] struct {
 type System[P Value, M Message] struct {
 	cfg   Config[P, M]
 	n     int
+	timed bool      // cfg.Time is set
 	pool  sync.Pool // *Ctx[M], reused across Next calls
 	names *names    // shared by every state, for traces
 
@@ -65,7 +70,7 @@ func New[P Value, M Message](cfg Config[P, M]) (*System[P, M], error) {
 	if err := validate(&cfg); err != nil {
 		return nil, err
 	}
-	sys := &System[P, M]{cfg: cfg, n: len(cfg.Actors), names: newNames(&cfg)}
+	sys := &System[P, M]{cfg: cfg, n: len(cfg.Actors), timed: cfg.Time != nil, names: newNames(&cfg)}
 	sys.pool.New = func() any { return &Ctx[M]{n: sys.n} }
 	sys.initSymmetry()
 	return sys, nil
@@ -93,6 +98,9 @@ func validate[P Value, M Message](cfg *Config[P, M]) error {
 		if a.Start == nil || a.Receive == nil {
 			return fmt.Errorf("%w: actor %v (%s) needs Start and Receive", ErrConfig, ID(i), a.Name)
 		}
+	}
+	if err := validateTime(cfg); err != nil {
+		return err
 	}
 	return validateSymmetry(cfg)
 }
@@ -127,8 +135,11 @@ func (sys *System[P, M]) Properties() []model.Property[State[P, M]] { return sys
 
 // AppendKey implements model.Model. It is a loop over the fields: the
 // network is kept in canonical order by every step, so the same multiset
-// of messages always gives the same key.
-func (sys *System[P, M]) AppendKey(dst []byte, s State[P, M]) []byte { return appendKey(dst, &s) }
+// of messages always gives the same key. In a timed run the key also holds
+// the remaining times (never the elapsed time, State.Ticks).
+func (sys *System[P, M]) AppendKey(dst []byte, s State[P, M]) []byte {
+	return appendKey(dst, &s, sys.timed)
+}
 
 // Final implements model.Finaler with Config.Final.
 func (sys *System[P, M]) Final(s State[P, M]) bool {
@@ -142,7 +153,9 @@ func (sys *System[P, M]) Final(s State[P, M]) bool {
 // dropped), a set timer of a live process eventually fires, a crashed
 // process that may restart eventually does, and a partition eventually
 // heals. (A process that can never restart is crash-stop: see
-// Actor.NoRestart.)
+// Actor.NoRestart.) In a timed run the tick is weakly fair too (class
+// "tick"): time cannot stop while it may pass. See the package doc, "Time",
+// for how ticks and fairness interact.
 func (sys *System[P, M]) FairClass(a Action[M]) (string, bool) { return a.fairClass() }
 
 // Init implements model.Model: every process runs Start, in id order; each
@@ -171,15 +184,24 @@ func (sys *System[P, M]) start(i int, s State[P, M], yield func(State[P, M])) {
 
 // Next implements model.Model. Steps come in a fixed order: deliveries
 // (in network order), timeouts (by process, then timer), then faults:
-// drops, dups, crashes, restarts, partitions, heal.
+// drops, dups, crashes, restarts, partitions, heal; in a timed run the
+// tick comes last.
 func (sys *System[P, M]) Next(s State[P, M], yield func(Action[M], State[P, M])) {
 	c := sys.pool.Get().(*Ctx[M])
 	defer sys.pool.Put(c)
+	stepped := false
+	if sys.timed {
+		inner := yield
+		yield = func(a Action[M], t State[P, M]) { stepped = true; inner(a, t) }
+	}
 	sys.deliveries(&s, c, yield)
 	sys.timeouts(&s, c, yield)
 	sys.netFaults(&s, c, yield)
 	sys.procFaults(&s, c, yield)
 	sys.partitions(&s, yield)
+	if sys.timed {
+		sys.tick(&s, stepped, yield)
+	}
 }
 
 // deliveries yields one step per deliverable message (and per choice of the
@@ -228,7 +250,8 @@ func (sys *System[P, M]) deliverable(s *State[P, M], i int, k *msgKeys) bool {
 	return !sameEnvelope(k, prev, e)
 }
 
-// timeouts yields one step per set timer of every live process.
+// timeouts yields one step per set timer of every live process; in a timed
+// run, per expired timer.
 func (sys *System[P, M]) timeouts(s *State[P, M], c *Ctx[M], yield func(Action[M], State[P, M])) {
 	for id := range s.Procs {
 		p := &s.Procs[id]
@@ -236,7 +259,7 @@ func (sys *System[P, M]) timeouts(s *State[P, M], c *Ctx[M], yield func(Action[M
 			continue
 		}
 		for t := 0; t < MaxTimers; t++ {
-			if p.Timers&(1<<t) == 0 {
+			if p.Timers&(1<<t) == 0 || (sys.timed && p.clock.due[t] > 0) {
 				continue
 			}
 			a := Action[M]{Kind: Timeout, To: ID(id), Timer: Timer(t), name: sys.timerName(Timer(t))}

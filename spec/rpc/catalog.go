@@ -2,6 +2,7 @@ package rpc
 
 import (
 	"io"
+	"strconv"
 
 	"github.com/protocheck/protocheck/catalog"
 	"github.com/protocheck/protocheck/invariants"
@@ -11,7 +12,8 @@ import (
 
 // Spec describes the protocol for the catalogue (package protocols). Every
 // variant's default faults are DefaultFaults: one drop, dup, crash and
-// restart.
+// restart. The orphans-expiration variants are timed (delay 1 by default):
+// any variant runs timed with -delay 1 or more.
 var Spec = catalog.Spec[State, Action]{
 	Info: catalog.Info{
 		Name:    "rpc",
@@ -20,6 +22,8 @@ var Spec = catalog.Spec[State, Action]{
 			catalog.IntParam("n", "clients (p0 binder, p1 server, p2.. clients)", 1, 1, 2),
 			catalog.IntParam("calls", "calls per client (inc and read alternate)", 1, 1, 2),
 			catalog.IntParam("retries", "retransmissions per call before the client gives up", 1, 0, 3),
+			catalog.IntParam("delay", "message delay bound in ticks; 0: no time (a timer may fire at any moment)", 0, 0, 3),
+			catalog.IntParam("lease", "orphans-expiration: the server's lease per client, in ticks", DefaultLease, 1, 4),
 		},
 		Variants: catalogVariants(),
 		Networks: []actor.Network{actor.Unordered, actor.FIFO, actor.Duplicating},
@@ -32,6 +36,7 @@ var Spec = catalog.Spec[State, Action]{
 			return nil, err
 		}
 		cfg.Clients, cfg.Ops, cfg.Retries = c.Int("n"), c.Int("calls"), c.Int("retries")
+		cfg.Delay, cfg.Lease = c.Int("delay"), c.Int("lease")
 		cfg.Network, cfg.Faults = c.Net(), c.Faults
 		return New(cfg)
 	},
@@ -42,6 +47,9 @@ func catalogVariants() []catalog.Variant {
 	out := make([]catalog.Variant, len(Variants))
 	for i, v := range Variants {
 		out[i] = catalog.Variant{Name: v.Name, Summary: v.Summary, Violates: v.Violates, Faults: DefaultFaults}
+		if cfg, _ := VariantConfig(v.Name); cfg.Delay > 0 {
+			out[i].Params = map[string]string{"delay": strconv.Itoa(cfg.Delay)}
+		}
 	}
 	return out
 }

@@ -43,7 +43,7 @@ func (cfg Config) nextCall(c *ctx, s Proc) Proc {
 // bindOrSend sends the current call if the client holds a binding, and
 // asks the binder first otherwise.
 func (cfg Config) bindOrSend(c *ctx, s Proc) Proc {
-	c.SetTimer(retryTimer)
+	c.SetTimerAfter(retryTimer, cfg.retryAfter())
 	if !s.Bound {
 		s.Phase = Looking
 		c.Send(Binder, Msg{Kind: Lookup})
@@ -103,8 +103,12 @@ func (cfg Config) clientReceive(c *ctx, s Proc, _ actor.ID, m Msg) Proc {
 }
 
 // clientTimeout retransmits the lookup, request or kill, or gives up when
-// the retransmissions are used up.
+// the retransmissions are used up; a rebooted client that has waited out
+// the lease (expiration) makes its next call.
 func (cfg Config) clientTimeout(c *ctx, s Proc) Proc {
+	if s.Phase == Waiting {
+		return cfg.nextCall(c, s)
+	}
 	retries := cfg.Retries
 	if cfg.Semantics == Maybe && s.Phase != Killing {
 		retries = 0 // maybe never retransmits a call (nor a lookup)
@@ -119,7 +123,7 @@ func (cfg Config) clientTimeout(c *ctx, s Proc) Proc {
 		return cfg.finish(c, s, Outcome{Kind: Lost})
 	}
 	s.Tries++
-	c.SetTimer(retryTimer)
+	c.SetTimerAfter(retryTimer, cfg.retryAfter())
 	switch s.Phase {
 	case Looking:
 		c.Send(Binder, Msg{Kind: Lookup})
@@ -147,7 +151,13 @@ func (cfg Config) clientRecover(c *ctx, s Proc) Proc {
 	case cfg.Orphans == Extermination && called:
 		s.Phase, s.Tries = Killing, 0
 		c.Send(Server, Msg{Kind: Kill, Epoch: s.Epoch})
-		c.SetTimer(retryTimer)
+		c.SetTimerAfter(retryTimer, cfg.retryAfter())
+		return s
+	case cfg.Orphans == Expiration && called && cfg.wait() > 0:
+		// It makes no call until every computation it may have left
+		// running has lost its lease.
+		s.Phase, s.Tries = Waiting, 0
+		c.SetTimerAfter(retryTimer, cfg.wait())
 		return s
 	case cfg.Orphans == ServerKill:
 		c.Send(Server, Msg{Kind: Hello, Epoch: s.Epoch})

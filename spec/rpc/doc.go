@@ -60,7 +60,27 @@
 // calling again; the server kills the older epochs' computations and
 // ignores their late requests. ServerKill: the client sends Hello(epoch)
 // and goes on; the server kills older computations as soon as it hears of
-// a newer epoch. NoKill: nobody does (broken).
+// a newer epoch. NoKill: nobody does (broken). Expiration (timed, below):
+// the server kills a client's computations when the client's lease
+// expires, and the rebooted client waits the lease out before it calls
+// again; orphans-expiration-no-wait (broken) calls at once.
+//
+// # Time and leases
+//
+// By default the model is untimed (Config.Delay 0). With Delay d > 0 it
+// runs under the actor layer's discrete time (actor.TimeConfig): every
+// message arrives within d ticks, a client retransmits 2d+1 ticks after
+// sending (a server that answers at once always wins; its computation may
+// still take any time, so premature retransmissions remain), and the
+// orphans-expiration variants are timed by default (d = 1, -delay).
+// Expiration: every request renews its client's lease at the server
+// (Config.Lease ticks, a deadline timer "lease-p2"); when it expires the
+// server kills that client's computations at that instant. A rebooted
+// client that has called before waits Lease+d+1 ticks (Waiting) before its
+// next call: a request sent just before the crash may renew the lease up
+// to d ticks later, and at the very instant the lease expires the client's
+// first call could come before the kill. TestWaitingOutTheLeaseIsTight
+// shows that waiting Lease, or Lease+d, ticks fails the orphan property.
 //
 // # Properties
 //
@@ -79,8 +99,9 @@
 //     although executed" show that the client cannot tell.
 //   - "no orphan outlives its kill rule": extermination (and none): a
 //     client that is up and not waiting for its KillAck has no computation
-//     of an older epoch at the server; server: no computation is older than
-//     the newest epoch the server heard of.
+//     of an older epoch at the server; expiration: the same for a client
+//     that is up and not waiting out the lease; server: no computation is
+//     older than the newest epoch the server heard of.
 //   - "every call ends" (eventually, under the actor layer's weak fairness)
 //     and the engines' deadlock check (final: every client done or down for
 //     good): no client waits forever. With "stale port rejected" (no
@@ -97,16 +118,20 @@
 //
 // # Abstractions
 //
-// Time is not modelled: a timer may fire at any point, so timeouts can be
-// premature (a retransmission can overtake a slow request), which is what
-// makes at-least-once run inc twice even without faults. Retries are
-// bounded (Config.Retries counts every retry of one call: lookups,
+// Untimed, a timer may fire at any point, so timeouts can be premature (a
+// retransmission can overtake a slow request), which is what makes
+// at-least-once run inc twice even without faults; timed, computations
+// still take any time, so it does too. Retries are bounded
+// (Config.Retries counts every retry of one call: lookups,
 // retransmissions and at-least-once rebinds), which keeps the model finite;
-// at-least-once then gives up too, as "lost". Orphan expiration (leases) is
-// not modelled: its guarantee rests on bounded time (the rebooted client
-// waits out the lease), which timers that may fire at any moment cannot
-// express. Ports, incarnations and epochs are small counters; marshalling,
-// the stub compiler and security are out of scope. The binder's registry
+// at-least-once then gives up too, as "lost". The lease is per client, not
+// per computation, and requests renew it, where in B. J. Nelson's scheme
+// (Remote Procedure Call, PhD thesis, CMU, 1981; as Tanenbaum, Distributed
+// Operating Systems, 1995, tells it) a computation asks its client for
+// another quantum: either way a client that is silent for a lease loses
+// its computations, which is all the orphan guarantee needs. Ports,
+// incarnations and epochs are small counters; marshalling, the stub
+// compiler and security are out of scope. The binder's registry
 // survives everything (it never crashes), but Register messages can be
 // lost, which leaves it stale.
 package rpc

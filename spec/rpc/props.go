@@ -146,6 +146,8 @@ func someOutcome(k OutcomeKind, n func(int) bool) func(State) bool {
 // computation at the server of a client epoch that is gone.
 //   - extermination (and none, which should do as well): a client that is
 //     up and not waiting for its kill to be confirmed has no orphan left.
+//   - expiration: a client that is up and not waiting out the lease has no
+//     orphan left.
 //   - server: no computation is older than the newest epoch the server has
 //     heard of from its client.
 func (cfg Config) noOrphan(s State) bool {
@@ -158,7 +160,7 @@ func (cfg Config) noOrphan(s State) bool {
 			continue
 		}
 		cl := s.Local(r.Client)
-		if s.Up(r.Client) && cl.Phase != Killing && r.Xid.Epoch < cl.Epoch {
+		if s.Up(r.Client) && cl.Phase != Killing && cl.Phase != Waiting && r.Xid.Epoch < cl.Epoch {
 			return false
 		}
 	}

@@ -43,7 +43,15 @@ var Variants = []Variant{
 	{Name: "orphans-none", Summary: "nobody kills orphans: fails the orphan property",
 		Violates: []string{"no orphan outlives its kill rule"},
 		apply:    func(c *Config) { c.Orphans = NoKill }},
+	{Name: "orphans-expiration", Summary: "timed: the server kills a client's computations when its lease expires; the rebooted client waits the lease out",
+		apply: func(c *Config) { c.Orphans, c.Delay, c.Wait = Expiration, 1, WaitOutLease }},
+	{Name: "orphans-expiration-no-wait", Summary: "timed: as orphans-expiration, but the rebooted client calls at once: fails the orphan property",
+		Violates: []string{"no orphan outlives its kill rule"},
+		apply:    func(c *Config) { c.Orphans, c.Delay, c.Wait = Expiration, 1, 0 }},
 }
+
+// DefaultLease is the server's lease per client, in ticks, by default.
+const DefaultLease = 2
 
 // DefaultFaults are the fault budgets of the default configuration: one of
 // each message fault, one crash (of the server or a client) and one
@@ -52,9 +60,9 @@ var DefaultFaults = actor.Faults{Drop: 1, Dup: 1, Crash: 1, Restart: 1}
 
 // DefaultConfig returns the smallest interesting configuration: one client
 // making one increment, one retransmission, at-most-once,
-// extermination, an unordered network and DefaultFaults.
+// extermination, an unordered network, DefaultFaults, and no time.
 func DefaultConfig() Config {
-	return Config{Clients: 1, Ops: 1, Retries: 1, Faults: DefaultFaults}
+	return Config{Clients: 1, Ops: 1, Retries: 1, Faults: DefaultFaults, Lease: DefaultLease, Wait: WaitOutLease}
 }
 
 // VariantConfig returns the default configuration changed by the named
@@ -85,16 +93,27 @@ func New(cfg Config) (*actor.System[Proc, Msg], error) {
 		return nil, fmt.Errorf("%w: %d retries (want 0..3)", ErrConfig, cfg.Retries)
 	case cfg.SilentStale && !cfg.Moved:
 		return nil, fmt.Errorf("%w: a silent stale port needs a server that moves", ErrConfig)
+	case cfg.Delay < 0 || cfg.Delay > 3 || cfg.Lease < 1 || cfg.Lease > 4 || cfg.Wait < WaitOutLease || cfg.Wait > 12:
+		return nil, fmt.Errorf("%w: delay %d (want 0..3), lease %d (want 1..4), wait %d", ErrConfig, cfg.Delay, cfg.Lease, cfg.Wait)
+	case cfg.Orphans == Expiration && cfg.Delay == 0:
+		return nil, fmt.Errorf("%w: orphan expiration needs time (a delay bound of at least 1 tick)", ErrConfig)
+	case cfg.Delay > 0 && cfg.Network == actor.Duplicating:
+		return nil, fmt.Errorf("%w: a timed run needs a network with a delay bound (unordered or fifo)", ErrConfig)
 	}
 	actors := []actor.Actor[Proc, Msg]{cfg.binder(), cfg.server()}
 	for i := 0; i < cfg.Clients; i++ {
 		actors = append(actors, cfg.client())
 	}
+	var tc *actor.TimeConfig
+	if cfg.Delay > 0 {
+		tc = &actor.TimeConfig{MaxDelay: cfg.Delay}
+	}
 	return actor.New(actor.Config[Proc, Msg]{
 		Actors:     actors,
 		Network:    cfg.Network,
 		Faults:     cfg.Faults,
-		Timers:     []string{retryTimer: "retry", workTimer: "work", moveTimer: "move"},
+		Timers:     timerNames,
+		Time:       tc,
 		Properties: cfg.properties(),
 		Final:      cfg.final,
 	})

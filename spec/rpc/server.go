@@ -54,13 +54,17 @@ func (cfg Config) server() actor.Actor[Proc, Msg] {
 	}
 }
 
-// serverTimeout finishes the oldest computation, or moves the server.
+// serverTimeout finishes the oldest computation, moves the server, or
+// kills the computations of a client whose lease expired.
 func (cfg Config) serverTimeout(c *ctx, s Proc, t actor.Timer) Proc {
-	if t == moveTimer {
+	switch {
+	case t == moveTimer:
 		s.Port = 2
 		s.Ver++
 		c.Send(Binder, Msg{Kind: Register, Port: s.Port, Inc: s.Inc, Ver: s.Ver})
 		return s
+	case t >= leaseTimer:
+		return s.expire(FirstClient + actor.ID(t-leaseTimer))
 	}
 	if len(s.Running) == 0 {
 		return s // every computation was killed as an orphan
@@ -74,6 +78,9 @@ func (cfg Config) serverTimeout(c *ctx, s Proc, t actor.Timer) Proc {
 		s.Counter++
 	}
 	s.Execs = addExec(s.Execs, comp.Client, comp.Xid)
+	if cfg.Orphans == Expiration && !slices.ContainsFunc(s.Running, func(r Comp) bool { return r.Client == comp.Client }) {
+		c.CancelTimer(lease(comp.Client)) // nothing of that client's left to expire
+	}
 	if cfg.Semantics != AtLeastOnce {
 		s.Cache = insertSorted(s.Cache, Cached{Client: comp.Client, Xid: comp.Xid, Val: s.Counter}, cmpCached)
 	}
@@ -112,6 +119,11 @@ func (cfg Config) serve(c *ctx, s Proc, from actor.ID, m Msg) Proc {
 	if cfg.Orphans == ServerKill {
 		s = s.learnEpoch(from, m.Epoch)
 	}
+	if cfg.Orphans == Expiration {
+		// Every request renews the client's lease; no request for
+		// Lease ticks, and its computations are killed, exactly then.
+		c.SetDeadline(lease(from), cfg.Lease)
+	}
 	if cfg.Orphans != NoKill && m.Epoch < s.Known[from-FirstClient] {
 		return s // from a client epoch whose orphans were killed: ignore
 	}
@@ -127,6 +139,21 @@ func (cfg Config) serve(c *ctx, s Proc, from actor.ID, m Msg) Proc {
 	}
 	s.Running = append(s.Running[:len(s.Running):len(s.Running)], Comp{Client: from, Xid: m.Xid, Op: m.Op})
 	c.SetTimer(workTimer)
+	return s
+}
+
+// expire kills the computations of client cl, whose lease has expired:
+// they are orphans, or calls the client stopped waiting for.
+func (s Proc) expire(cl actor.ID) Proc {
+	kept := make([]Comp, 0, len(s.Running))
+	for _, r := range s.Running {
+		if r.Client != cl {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) < len(s.Running) {
+		s.Running, s.Killed = kept, true
+	}
 	return s
 }
 

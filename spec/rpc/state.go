@@ -45,9 +45,14 @@ const (
 	ServerKill
 	// NoKill: nobody kills orphans (a deliberately broken variant).
 	NoKill
+	// Expiration: the server kills a client's computations when the
+	// client's lease expires (Config.Lease ticks after its last request),
+	// and the rebooted client waits the lease out (Config.Wait) before it
+	// calls again. It needs time (Config.Delay > 0).
+	Expiration
 )
 
-var orphanNames = [...]string{"extermination", "server", "none"}
+var orphanNames = [...]string{"extermination", "server", "none", "expiration"}
 
 // String returns the rule's name.
 func (r OrphanRule) String() string { return orphanNames[r] }
@@ -61,10 +66,24 @@ const (
 
 // Timers.
 const (
-	retryTimer actor.Timer = iota // client: retransmit or give up
+	retryTimer actor.Timer = iota // client: retransmit or give up; after a reboot (expiration): end the wait
 	workTimer                     // server: finish the oldest running computation
 	moveTimer                     // server: move to another port (Config.Moved)
+	leaseTimer                    // server, expiration: the lease of the first client expires (then the second's)
 )
+
+// timerNames names the timers; the leases by their client.
+var timerNames = []string{retryTimer: "retry", workTimer: "work", moveTimer: "move", leaseTimer: "lease-p2", leaseTimer + 1: "lease-p3"}
+
+// lease returns the server's lease timer of client c.
+func lease(c actor.ID) actor.Timer { return leaseTimer + actor.Timer(c-FirstClient) }
+
+// WaitOutLease (Config.Wait) makes a rebooted client wait Lease+Delay+1
+// ticks, the least that is safe: the lease may have been renewed by a
+// request still in flight at the crash (up to Delay ticks later), and a
+// client that called at the very instant the lease expires could call
+// before the server kills its orphan (steps at one instant interleave).
+const WaitOutLease = -1
 
 // A Config is one configuration of the model.
 type Config struct {
@@ -81,7 +100,31 @@ type Config struct {
 	SilentStale bool
 	Network     actor.Network // delivery semantics
 	Faults      actor.Faults  // fault budgets
+	// Delay, when positive, makes the run timed (actor.TimeConfig): every
+	// message arrives within Delay ticks, a client retransmits 2*Delay+1
+	// ticks after sending. 0 is untimed: timers fire at any moment.
+	Delay int
+	// Lease is the server's lease per client in ticks (expiration): the
+	// client's computations are killed Lease ticks after its last request.
+	Lease int
+	// Wait is how many ticks a rebooted client waits before calling again
+	// (expiration): WaitOutLease for Lease+Delay+1, 0 for not at all (the
+	// broken variant), or any other count (the tests' findings).
+	Wait int
 }
+
+// wait returns the ticks a rebooted client waits (see Config.Wait).
+func (cfg Config) wait() int {
+	if cfg.Wait == WaitOutLease {
+		return cfg.Lease + cfg.Delay + 1
+	}
+	return cfg.Wait
+}
+
+// retryAfter returns the ticks a client waits for an answer before it
+// retransmits: a round trip and one more tick, so that an answer sent at
+// once always wins (the server's computation may still take longer).
+func (cfg Config) retryAfter() int { return 2*cfg.Delay + 1 }
 
 // A Phase is where a client is in its program.
 type Phase uint8
@@ -93,9 +136,10 @@ const (
 	Calling              // waiting for the server's answer
 	Killing              // rebooted: waiting for the server to confirm its orphans are dead
 	Done                 // all calls made
+	Waiting              // rebooted: waiting out the lease of its orphans (expiration)
 )
 
-var phaseNames = [...]string{"idle", "looking", "calling", "killing", "done"}
+var phaseNames = [...]string{"idle", "looking", "calling", "killing", "done", "waiting"}
 
 // String returns the phase's name.
 func (p Phase) String() string { return phaseNames[p] }

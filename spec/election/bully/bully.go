@@ -10,11 +10,19 @@ import (
 
 // The variants.
 const (
-	// VariantCorrect is the text's algorithm with reliable timeouts.
+	// VariantCorrect is the text's algorithm with reliable timeouts:
+	// untimed (the catalogue's default, delay 0), an oracle lets a timeout
+	// expire only for a node that is down; timed (Config.Delay > 0), the
+	// failure-detecting timeouts cover a round trip.
 	VariantCorrect = "correct"
+	// VariantTimed is VariantCorrect with time (the catalogue's delay 1 by
+	// default): reliable timeouts by delay bounds, no oracle.
+	VariantTimed = "timed"
 	// VariantUnreliableTimeouts lets the Are-U-Up timeout (step 1) expire
 	// while a higher node is alive and merely slow (unreliable failure
-	// detection, as in an asynchronous system): two nodes lead at once.
+	// detection): timed, the timeout is a round trip's bound, 2*Delay
+	// ticks, which an answer at the bound does not beat; untimed, the
+	// oracle exempts that timeout. Two nodes lead at once.
 	VariantUnreliableTimeouts = "unreliable-timeouts"
 )
 
@@ -36,6 +44,52 @@ type Config struct {
 	Start   string        // StartBoot ("" too) or StartElected
 	Faults  actor.Faults  // crash and restart budgets
 	Network actor.Network // Unordered or FIFO
+	// Delay, when positive, makes the run timed (actor.TimeConfig): every
+	// message arrives within Delay ticks, a crashed node stays down
+	// Delay+1 ticks, and the timers have durations (see timings). 0 is
+	// untimed, with the timing oracles (see Model.Next).
+	Delay int
+	// Poll is how often, in ticks, a follower checks its leader in a timed
+	// run; 0 means 4*Delay+1 (see poll).
+	Poll int
+}
+
+// MaxDelay is the largest Config.Delay.
+const MaxDelay = 2
+
+// timings returns the durations of the status timers of a timed run. The
+// Are-U-Up and ACK timeouts (steps 1 and 3) cover a round trip, 2*Delay
+// ticks, with one tick to spare (an answer at the bound arrives before the
+// timer may fire): they detect failures reliably. With
+// VariantUnreliableTimeouts the Are-U-Up timeout is 2*Delay, which such an
+// answer does not beat. The others only make a node check again: a node
+// whose awaited Enter-Election or Result does not come in a round trip and
+// a tick starts an election (step 1), and a follower checks its leader
+// every poll ticks the same way (the leader answers Enter-Election, which
+// the follower ACKs and the leader confirms with Result): failures are
+// detected by the Are-U-Up timeout alone.
+func (cfg Config) timings() timing {
+	rt := 2*cfg.Delay + 1
+	tm := timing{
+		StatusNormal: cfg.poll(), StatusProbing: rt, StatusAwaiting: rt,
+		StatusCoordinating: rt, StatusHalted: rt,
+	}
+	if cfg.Variant == VariantUnreliableTimeouts {
+		tm[StatusProbing] = 2 * cfg.Delay
+	}
+	return tm
+}
+
+// poll returns how often, in ticks, a follower checks its leader in a
+// timed run: by default longer than a check takes (a round trip to the
+// leader and one back, 4*Delay), so that checks by different followers
+// cannot overlap forever and keep the election from ever being settled
+// (TestPollMustOutlastACheck).
+func (cfg Config) poll() int {
+	if cfg.Poll > 0 {
+		return cfg.Poll
+	}
+	return 4*cfg.Delay + 1
 }
 
 // MaxN is the largest number of nodes.
@@ -51,11 +105,12 @@ type State = actor.State[Proc, Msg]
 type Action = actor.Action[Msg]
 
 // A Model is the bully algorithm: an actor system whose timeouts and
-// restarts are filtered by timing oracles (see Next). Every other method is
-// the actor system's.
+// restarts are filtered, in an untimed run, by timing oracles (see Next).
+// Every other method is the actor system's.
 type Model struct {
 	*actor.System[Proc, Msg]
-	reliable bool
+	reliable bool // VariantCorrect (untimed: the oracle filters every timeout)
+	oracle   bool // untimed: the oracles filter timeouts and restarts
 }
 
 // Next implements model.Model: the actor system's steps, except two that
@@ -71,8 +126,14 @@ type Model struct {
 //
 // Both guards are oracles (they read other nodes' liveness and the
 // network, which no node can): they stand for the timing assumptions of
-// Garcia-Molina's model, not for anything a node computes.
+// Garcia-Molina's model, not for anything a node computes. A timed run
+// states those assumptions with delay bounds instead (Config.Delay), and
+// Next is the actor system's.
 func (m *Model) Next(s State, yield func(Action, State)) {
+	if !m.oracle {
+		m.System.Next(s, yield)
+		return
+	}
 	m.System.Next(s, func(a Action, t State) {
 		switch {
 		case a.Kind == actor.Timeout && !mayExpire(s, a.To, m.reliable):
@@ -97,7 +158,7 @@ func inFlight(s State, id actor.ID) bool {
 
 // New returns the model for cfg.
 func New(cfg Config) (*Model, error) {
-	if cfg.Variant == "" {
+	if cfg.Variant == "" || cfg.Variant == VariantTimed {
 		cfg.Variant = VariantCorrect
 	}
 	if cfg.Start == "" {
@@ -114,22 +175,29 @@ func New(cfg Config) (*Model, error) {
 		return nil, fmt.Errorf("%w: network %v (want unordered or fifo)", ErrConfig, cfg.Network)
 	case cfg.Faults.Drop+cfg.Faults.Dup+cfg.Faults.Partition > 0:
 		return nil, fmt.Errorf("%w: faults %v: only crash and restart", ErrConfig, cfg.Faults)
+	case cfg.Delay < 0 || cfg.Delay > MaxDelay || cfg.Poll < 0 || cfg.Poll > 4*MaxDelay+1:
+		return nil, fmt.Errorf("%w: delay %d (want 0..%d), poll %d", ErrConfig, cfg.Delay, MaxDelay, cfg.Poll)
 	}
+	tm := cfg.timings()
 	actors := make([]actor.Actor[Proc, Msg], cfg.N)
 	for i := range actors {
-		actors[i] = node(cfg)
+		actors[i] = node(cfg, tm)
 	}
-	reliable := cfg.Variant == VariantCorrect
+	var tc *actor.TimeConfig
+	if cfg.Delay > 0 {
+		tc = &actor.TimeConfig{MaxDelay: cfg.Delay, MinDowntime: cfg.Delay + 1}
+	}
 	sys, err := actor.New(actor.Config[Proc, Msg]{
 		Actors:     actors,
 		Network:    cfg.Network,
 		Faults:     cfg.Faults,
 		Timers:     timerNames,
+		Time:       tc,
 		Properties: properties(cfg),
 		Final:      election(cfg.N).Settled,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrConfig, err)
 	}
-	return &Model{System: sys, reliable: reliable}, nil
+	return &Model{System: sys, reliable: cfg.Variant == VariantCorrect, oracle: cfg.Delay == 0}, nil
 }

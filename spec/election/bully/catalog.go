@@ -19,17 +19,21 @@ var Spec = catalog.Spec[State, Action]{
 			catalog.IntParam("n", "nodes p0..p{n-1}; the highest live id should lead", 3, 2, MaxN),
 			catalog.ChoiceParam("start", "boot: every node starts an election at once; elected: p{n-1} already leads",
 				StartBoot, StartBoot, StartElected),
+			catalog.IntParam("delay", "message delay bound in ticks; 0: no time, timeouts by an oracle", 0, 0, MaxDelay),
 		},
 		Variants: []catalog.Variant{
-			{Name: VariantCorrect, Summary: "the text's four steps; a timeout expires only for a node that is down (bounded delays)",
+			{Name: VariantCorrect, Summary: "the text's four steps; an oracle lets a timeout expire only for a node that is down",
 				Faults: DefaultFaults},
-			{Name: VariantUnreliableTimeouts, Summary: "broken: the Are-U-Up timeout may expire while a higher node is alive but slow: two leaders",
-				Violates: []string{PropOneLeader, PropAgreement}, Faults: DefaultFaults},
+			{Name: VariantTimed, Summary: "the text's four steps with time: the Are-U-Up and ACK timeouts cover a round trip (no oracle)",
+				Faults: DefaultFaults, Params: map[string]string{"delay": "1"}},
+			{Name: VariantUnreliableTimeouts, Summary: "broken: the Are-U-Up timeout is a round trip's delay bound, which a slow answer does not beat: two leaders",
+				Violates: []string{PropOneLeader}, Faults: DefaultFaults, Params: map[string]string{"delay": "1"}},
 		},
 		Networks: []actor.Network{actor.Unordered, actor.FIFO},
 		Faults:   []string{"crash", "restart"},
 	},
 	Build: func(c catalog.Config) (model.Model[State, Action], error) {
-		return New(Config{N: c.Int("n"), Variant: c.Variant, Start: c.Value("start"), Faults: c.Faults, Network: c.Net()})
+		return New(Config{N: c.Int("n"), Variant: c.Variant, Start: c.Value("start"), Faults: c.Faults, Network: c.Net(),
+			Delay: c.Int("delay")})
 	},
 }

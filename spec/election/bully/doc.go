@@ -35,14 +35,14 @@
 // above them. The highest node coordinates at once, and the lowest leads at
 // once when it is the highest alive. Nothing survives a crash.
 //
-// # Timing: reliable timeouts, by an oracle
+// # Timing: reliable timeouts, by an oracle or by delay bounds
 //
 // The algorithm is for a synchronous system: delays are bounded, so a
-// timeout is a perfect failure detector. In this asynchronous model a timer
-// could fire at any moment, which is what makes timeouts unreliable, so the
-// correct variant filters the steps (Model.Next) by two oracles that read
-// the global state, standing for the timing assumptions and not for
-// anything a node computes:
+// timeout is a perfect failure detector. Untimed (Config.Delay 0, the
+// default variant "correct") a timer could fire at any moment, which is
+// what makes timeouts unreliable, so the model filters the steps
+// (Model.Next) by two oracles that read the global state, standing for the
+// timing assumptions and not for anything a node computes:
 //
 //   - reliable timeouts: a timeout about node j expires only when j is
 //     down and nothing j sent is still in flight (j has been down longer
@@ -52,9 +52,41 @@
 //     from it is in flight (what was sent to it was lost, what it sent has
 //     arrived).
 //
-// Another issue will replace the oracles by bounded time. Without them the
-// model is asynchronous: VariantUnreliableTimeouts lets the Are-U-Up
-// timeout expire while a higher node is alive but slow, and two nodes lead.
+// Untimed, VariantUnreliableTimeouts exempts the Are-U-Up timeout from the
+// oracle: it may expire while a higher node is alive but slow, and two
+// nodes lead.
+//
+// Timed (Config.Delay d > 0: the variant "timed", and
+// "unreliable-timeouts" at its defaults) there is no oracle: the actor
+// layer's discrete time bounds every message's delay by d ticks, and the
+// timers have durations (Config.timings). The Are-U-Up timeout (step 1)
+// and the ACK timeout (step 3) wait a round trip plus one tick, 2d+1: an
+// answer from a node that is up arrives first, so they are failure
+// detectors. The text does not say how a follower learns that its leader
+// failed; here it checks every 4d+1 ticks by starting an election (step
+// 1), which the leader answers with Enter-Election, and the other timers
+// (Enter-Election, Result awaited) only make a node start again after 2d+1
+// ticks: nothing but the Are-U-Up timeout concludes that a node is down. A
+// crashed node stays down d+1 ticks (so nothing of its previous life is
+// still in flight), the bound form of the long-downtime oracle.
+// VariantUnreliableTimeouts waits 2d ticks, which an answer due at that
+// very instant does not beat: two nodes lead
+// (TestTimedUnreliableTimeoutLosesTheRace). A check period of 4d-1 or less
+// lets two followers' checks overlap forever, so that the election is
+// never settled (TestPollMustOutlastACheck).
+//
+// Time does not give "leader agreement": a follower that has not yet
+// checked on its crashed leader still follows it when another node, whose
+// Enter-Election it ignored, times out on its ACK and leads
+// (TestTimedFollowersLag); no delay bound makes a node notice a crash
+// sooner than its next check. A timed run does not list that property,
+// and the untimed variant keeps it: the oracle, which lets the ACK
+// timeout expire only for a node that is down, is the instant failure
+// notification it needs. Timed, "stable means elected" reads stable as:
+// nothing in flight, no restart pending, every live node NORMAL and
+// following a live node (checks go on forever, so timers never run out).
+// The other properties hold timed, with two crashes too
+// (TestTimedTwoCrashes).
 //
 // # Properties
 //
@@ -67,16 +99,17 @@
 //     leaders at once (Garcia-Molina's first assertion). It cannot be
 //     stated over every node: during an election the halted nodes, the
 //     coordinator and the old leader's followers hold different views, and
-//     only the NORMAL ones are compared. It holds for one crash (the
-//     defaults) at N=3 and N=4; with two crashes it fails (see
+//     only the NORMAL ones are compared. Untimed, it holds for one crash
+//     (the defaults) at N=3 and N=4; with two crashes it fails (see
 //     TestTwoCrashesBreakAgreement): a node ACKs a coordinator, crashes,
 //     recovers and follows a lower node that coordinated while the higher
 //     one was down, and the higher one counts the ACK of the dead
 //     incarnation and leads too, while the other's follower is still
 //     NORMAL. The higher one's Enter-Election must then be in flight for
 //     longer than a whole crash and recovery of another node, which bounded
-//     delays forbid and the oracles do not capture; bounded time will.
-//     "at most one leader" and the others still hold there.
+//     delays forbid and the oracles do not capture. "at most one leader"
+//     and the others still hold there, and timed too. Timed runs do not
+//     list this property (see Timing).
 //   - "stable means elected": once stable (nothing in flight, no timeout
 //     that may expire, no restart pending), exactly one live node leads, it
 //     is the highest live id, and every live node follows it (or every node

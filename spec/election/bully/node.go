@@ -25,91 +25,98 @@ var statusTimer = [...]actor.Timer{
 	StatusHalted:       timerResult,
 }
 
-// node returns the behaviour of every node of an n-node system.
-func node(cfg Config) actor.Actor[Proc, Msg] {
+// A timing holds, per status, the duration in ticks of the timer that
+// status keeps set (see statusTimer and Config.timings); an untimed run
+// ignores it (a timer may fire at any moment, and the oracles decide when
+// it may).
+type timing [len(statusTimer)]int
+
+// node returns the behaviour of every node of an n-node system whose
+// timers have the durations tm.
+func node(cfg Config, tm timing) actor.Actor[Proc, Msg] {
 	return actor.Actor[Proc, Msg]{
 		Name: "node",
 		Start: func(c *actor.Ctx[Msg]) Proc {
 			if cfg.Start == StartBoot {
-				return startElection(c)
+				return tm.startElection(c)
 			}
 			top := actor.ID(c.N() - 1)
-			return enter(c, Proc{Status: StatusNormal, Peer: top})
+			return tm.enter(c, Proc{Status: StatusNormal, Peer: top})
 		},
-		Receive: receive,
-		Timeout: timeout,
+		Receive: tm.receive,
+		Timeout: tm.timeout,
 		// Nothing survives a crash; a recovering node starts an election.
-		Recover: func(c *actor.Ctx[Msg], _ Proc) Proc { return startElection(c) },
+		Recover: func(c *actor.Ctx[Msg], _ Proc) Proc { return tm.startElection(c) },
 	}
 }
 
 // enter returns p with its status's timer set and every other cancelled. A
 // leader sets none: it waits for nothing.
-func enter(c *actor.Ctx[Msg], p Proc) Proc {
+func (tm *timing) enter(c *actor.Ctx[Msg], p Proc) Proc {
 	for _, t := range statusTimer {
 		c.CancelTimer(t)
 	}
 	if p.Status != StatusNormal || p.Peer != c.Self() {
-		c.SetTimer(statusTimer[p.Status])
+		c.SetTimerAfter(statusTimer[p.Status], tm[p.Status])
 	}
 	return p
 }
 
 // startElection is step 1: Are-U-Up to every higher node. The highest node
 // has none to ask and coordinates at once.
-func startElection(c *actor.Ctx[Msg]) Proc {
+func (tm *timing) startElection(c *actor.Ctx[Msg]) Proc {
 	if int(c.Self()) == c.N()-1 {
-		return coordinate(c)
+		return tm.coordinate(c)
 	}
 	for j := c.Self() + 1; int(j) < c.N(); j++ {
 		c.Send(j, Msg{AreYouUp})
 	}
-	return enter(c, Proc{Status: StatusProbing})
+	return tm.enter(c, Proc{Status: StatusProbing})
 }
 
 // coordinate is step 2: the node is the highest alive and sends
 // Enter-Election to every lower node. The lowest node has none and leads at
 // once.
-func coordinate(c *actor.Ctx[Msg]) Proc {
+func (tm *timing) coordinate(c *actor.Ctx[Msg]) Proc {
 	if c.Self() == 0 {
-		return finish(c, Proc{})
+		return tm.finish(c, Proc{})
 	}
 	for j := actor.ID(0); j < c.Self(); j++ {
 		c.Send(j, Msg{EnterElection})
 	}
-	return enter(c, Proc{Status: StatusCoordinating})
+	return tm.enter(c, Proc{Status: StatusCoordinating})
 }
 
 // finish is step 3: every lower node ACKed or timed out; the node sends
 // Result to those that ACKed and leads.
-func finish(c *actor.Ctx[Msg], p Proc) Proc {
+func (tm *timing) finish(c *actor.Ctx[Msg], p Proc) Proc {
 	for j := actor.ID(0); j < c.Self(); j++ {
 		if p.Acked>>j&1 == 1 {
 			c.Send(j, Msg{Result})
 		}
 	}
-	return enter(c, Proc{Status: StatusNormal, Peer: c.Self()})
+	return tm.enter(c, Proc{Status: StatusNormal, Peer: c.Self()})
 }
 
 // lower returns the set of nodes below self.
 func lower(self actor.ID) uint64 { return uint64(1)<<self - 1 }
 
 // receive handles a message from another node.
-func receive(c *actor.Ctx[Msg], p Proc, from actor.ID, m Msg) Proc {
+func (tm *timing) receive(c *actor.Ctx[Msg], p Proc, from actor.ID, m Msg) Proc {
 	switch m.Kind {
 	case AreYouUp:
 		return areYouUp(c, p, from)
 	case IAmUp:
 		if p.Status == StatusProbing {
-			return enter(c, Proc{Status: StatusAwaiting, Peer: from})
+			return tm.enter(c, Proc{Status: StatusAwaiting, Peer: from})
 		}
 	case EnterElection:
-		return enterElection(c, p, from)
+		return tm.enterElection(c, p, from)
 	case Ack:
-		return ack(c, p, from)
+		return tm.ack(c, p, from)
 	case Result:
 		if p.Status == StatusHalted && p.Peer == from {
-			return enter(c, Proc{Status: StatusNormal, Peer: from})
+			return tm.enter(c, Proc{Status: StatusNormal, Peer: from})
 		}
 	}
 	return p
@@ -138,23 +145,23 @@ func areYouUp(c *actor.Ctx[Msg], p Proc, from actor.ID) Proc {
 // wait for its Result. A node already following a higher node (its leader,
 // or the node it is halted by) ignores it: the message is stale, or that
 // node failed and the node's own timer will notice.
-func enterElection(c *actor.Ctx[Msg], p Proc, from actor.ID) Proc {
+func (tm *timing) enterElection(c *actor.Ctx[Msg], p Proc, from actor.ID) Proc {
 	if (p.Status == StatusNormal || p.Status == StatusHalted) && p.Peer > from {
 		return p
 	}
 	c.Send(from, Msg{Ack})
-	return enter(c, Proc{Status: StatusHalted, Peer: from})
+	return tm.enter(c, Proc{Status: StatusHalted, Peer: from})
 }
 
 // ack counts a lower node's ACK; with every lower node ACKed the election is
 // over. A leader answers a late ACK (from a node that obeyed after it
 // finished) with its Result.
-func ack(c *actor.Ctx[Msg], p Proc, from actor.ID) Proc {
+func (tm *timing) ack(c *actor.Ctx[Msg], p Proc, from actor.ID) Proc {
 	switch {
 	case p.Status == StatusCoordinating:
 		p.Acked |= 1 << from
 		if p.Acked == lower(c.Self()) {
-			return finish(c, p)
+			return tm.finish(c, p)
 		}
 	case p.Status == StatusNormal && p.Peer == c.Self():
 		c.Send(from, Msg{Result})
@@ -163,16 +170,16 @@ func ack(c *actor.Ctx[Msg], p Proc, from actor.ID) Proc {
 }
 
 // timeout handles a timer: whatever the node waited for will not come.
-func timeout(c *actor.Ctx[Msg], p Proc, _ actor.Timer) Proc {
+func (tm *timing) timeout(c *actor.Ctx[Msg], p Proc, _ actor.Timer) Proc {
 	switch p.Status {
 	case StatusProbing: // no higher node is alive: step 2
-		return coordinate(c)
+		return tm.coordinate(c)
 	case StatusCoordinating: // the lower nodes that did not ACK are down: step 3
-		return finish(c, p)
+		return tm.finish(c, p)
 	}
 	// The leader, the node that answered or the one that sent
 	// Enter-Election failed: a new election.
-	return startElection(c)
+	return tm.startElection(c)
 }
 
 // mayExpire reports whether node id's set timer may expire in s: when it is

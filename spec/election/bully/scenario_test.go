@@ -108,6 +108,8 @@ func TestStaleMessagesIgnored(t *testing.T) {
 	m := mustNew(t, Config{N: 3})
 	s := run(t, m, "deliver p2->p0 EnterElection")
 	var c actor.Ctx[Msg]
+	var tm timing // untimed
+	receive := tm.receive
 	halted := s.Local(0)
 	assert.Equal(t, halted, receive(&c, halted, 1, Msg{EnterElection}), "halted by p2: ignores p1")
 	assert.Equal(t, halted, receive(&c, halted, 1, Msg{Result}), "halted by p2: ignores p1's Result")

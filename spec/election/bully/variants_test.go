@@ -101,6 +101,8 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		{N: 3, Start: "later"},
 		{N: 3, Faults: actor.Faults{Drop: 1}},
 		{N: 3, Network: actor.Duplicating},
+		{N: 3, Delay: MaxDelay + 1},
+		{N: 3, Delay: 1, Poll: -1},
 	} {
 		_, err := New(cfg)
 		assert.ErrorIs(t, err, ErrConfig, "%+v", cfg)
