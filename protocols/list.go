@@ -17,6 +17,7 @@ import (
 	"github.com/protocheck/protocheck/spec/election/bully"
 	"github.com/protocheck/protocheck/spec/election/ring"
 	"github.com/protocheck/protocheck/spec/election/tree"
+	"github.com/protocheck/protocheck/spec/multicast"
 	"github.com/protocheck/protocheck/spec/naming"
 	"github.com/protocheck/protocheck/spec/rpc"
 	"github.com/protocheck/protocheck/spec/securerpc"
@@ -36,6 +37,7 @@ var all = []Entry{
 	Of(rpc.Spec),
 	Of(sendsem.Spec),
 	Of(socket.Spec),
+	Of(multicast.Spec),
 	Of(causal.Spec),
 	Of(totalorder.Spec),
 	Of(naming.Spec),
