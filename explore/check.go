@@ -1,6 +1,10 @@
 package explore
 
-import "github.com/protocheck/protocheck/model"
+import (
+	"fmt"
+
+	"github.com/protocheck/protocheck/model"
+)
 
 // Check runs every check a model asks for: BFS for the safety (Always) and
 // reachability (Sometimes) properties and deadlocks, then, if the model has
@@ -13,7 +17,22 @@ import "github.com/protocheck/protocheck/model"
 // opts.StopAtFirst, or used up opts.Time. Otherwise it gets the time BFS
 // left over. The merged Result is Complete only when both passes were.
 func Check[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
-	res, err := BFS(m, opts)
+	return check(m, opts, nil)
+}
+
+// CheckVisit is Check whose breadth-first pass also calls visit on every
+// state it expands, as Visit does (and so does not stop early once every
+// property is decided): one exploration gives the verdicts and, say, the
+// statistics over the final states that tables print.
+func CheckVisit[S, A any](m model.Model[S, A], opts Options, visit func(s S, v Visited)) (*Result, error) {
+	if visit == nil {
+		return nil, fmt.Errorf("%w: CheckVisit needs a visit function", ErrOptions)
+	}
+	return check(m, opts, visit)
+}
+
+func check[S, A any](m model.Model[S, A], opts Options, visit func(s S, v Visited)) (*Result, error) {
+	res, err := bfs(m, opts, visit)
 	if err != nil || !hasLiveness(m.Properties()) {
 		return res, err
 	}

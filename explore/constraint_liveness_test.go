@@ -70,3 +70,24 @@ func TestLivenessReportsStepPropertiesUnchecked(t *testing.T) {
 	p, _ = res.Property("never decreases")
 	assert.Equal(t, Holds, p.Status, "Check gets it from BFS")
 }
+
+// TestCheckVisitIsCheckPlusVisit: one exploration gives Check's verdicts
+// and Visit's states.
+func TestCheckVisitIsCheckPlusVisit(t *testing.T) {
+	m := boundedChain{chain{bound: 3}}
+	want, err := Check(m, Options{})
+	require.NoError(t, err)
+	var visited, wantVisited []int
+	got, err := CheckVisit(m, Options{}, func(s int, _ Visited) { visited = append(visited, s) })
+	require.NoError(t, err)
+	all, err := Visit(m, Options{}, func(s int, _ Visited) { wantVisited = append(wantVisited, s) })
+	require.NoError(t, err)
+	assert.Equal(t, wantVisited, visited)
+	assert.Equal(t, all.Distinct, got.Distinct, "the BFS pass explores every state, as Visit does")
+	require.Len(t, got.Properties, len(want.Properties))
+	for i, p := range want.Properties {
+		assert.Equal(t, p.Status, got.Properties[i].Status, p.Name)
+	}
+	_, err = CheckVisit[int, string](m, Options{}, nil)
+	assert.ErrorIs(t, err, ErrOptions)
+}

@@ -6,10 +6,11 @@ import (
 	"github.com/protocheck/protocheck/model"
 )
 
-// measure explores m completely and computes each measure's statistics over
-// the final states: reachable states with no enabled step that the model
-// accepts as final. A measure named "units" divides the others (messages
-// per critical-section entry).
+// measure checks m (explore.CheckVisit: BFS, then liveness) and, in the
+// same pass, computes each measure's statistics over the final states:
+// reachable states with no enabled step that the model accepts as final. A
+// measure named "units" divides the others (messages per critical-section
+// entry).
 func measure[S, A any](m model.Model[S, A], ms []catalog.Measure[S], opts explore.Options) (*explore.Result, []catalog.Stat, error) {
 	stats := make([]catalog.Stat, len(ms))
 	units := -1
@@ -22,7 +23,7 @@ func measure[S, A any](m model.Model[S, A], ms []catalog.Measure[S], opts explor
 	sums := make([]float64, len(ms))
 	perSums := make([]float64, len(ms))
 	perCount := make([]int, len(ms))
-	res, err := explore.Visit(m, opts, func(s S, v explore.Visited) {
+	res, err := explore.CheckVisit(m, opts, func(s S, v explore.Visited) {
 		if !v.Final {
 			return
 		}

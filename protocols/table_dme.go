@@ -78,7 +78,7 @@ func dmeRow(r catalog.Runner, in *catalog.Info, n int) ([]string, bool, error) {
 	if c.Has("history") { // ricart-agrawala's lock history: not needed for counting messages
 		c = c.With("history", "off")
 	}
-	c.Faults = catalogNoFaults
+	c.Faults = actor.Faults{} // fault-free
 	if c, err = in.Validate(c); err != nil {
 		return nil, false, fmt.Errorf("%s n=%d: %v", in.Name, n, err)
 	}
@@ -111,8 +111,5 @@ func dmeRow(r catalog.Runner, in *catalog.Info, n int) ([]string, bool, error) {
 	}
 	return row, out.Complete, nil
 }
-
-// catalogNoFaults is the zero fault budget.
-var catalogNoFaults = actor.Faults{}
 
 func ratio(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }

@@ -231,7 +231,7 @@ type jsonViolation struct {
 }
 
 // writeJSON prints the report as one JSON object.
-func writeJSON(w io.Writer, j *job, res *explore.Result, _ *counterexamples.File) error {
+func writeJSON(w io.Writer, j *job, res *explore.Result) error {
 	args := map[string]string{}
 	for _, a := range j.cfg.Args {
 		args[a.Name] = a.Value

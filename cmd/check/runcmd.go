@@ -164,7 +164,7 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 		if sr != nil {
 			write = sr.writeJSON // a shard prints its report (shard.go)
 		}
-		if err := write(stdout, j, res, file); err != nil {
+		if err := write(stdout, j, res); err != nil {
 			return usageErr(stderr, "run %s: %v", j.info.Name, err)
 		}
 	} else {

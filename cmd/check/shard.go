@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/protocheck/protocheck/counterexamples"
 	"github.com/protocheck/protocheck/explore"
 )
 
@@ -221,7 +220,7 @@ func (j *job) walkCommand(seed uint64) string {
 
 // writeJSON prints the shard's report on w (-json with -shard); it has
 // writeJSON's signature.
-func (sr *shardRun) writeJSON(w io.Writer, j *job, res *explore.Result, _ *counterexamples.File) error {
+func (sr *shardRun) writeJSON(w io.Writer, j *job, res *explore.Result) error {
 	return encodeJSON(w, sr.report(j, res))
 }
 

@@ -99,7 +99,6 @@ type setup struct {
 	retries  int                            // retransmissions per request
 	queries  []uint8                        // name indices, asked in turn
 	resolved [numProcs][numNames]resolution // by DSA and name
-	know     [numProcs]knowledge            // by DSA (index 0 unused)
 	expect   [MaxQueries]Result             // the right answer to each query; NoResult: never answered
 	_        [0]func()                      // not comparable
 }

@@ -52,17 +52,6 @@ func (p Proc) String() string {
 	return s + fmt.Sprintf(" done=%d sent=%d", p.Done, p.Sent)
 }
 
-// wants reports whether the node has asked for its critical section and
-// not yet entered it: it is in its own queue.
-func (p Proc) wants(self actor.ID) bool {
-	for _, id := range p.Q[:p.QLen] {
-		if id == self {
-			return true
-		}
-	}
-	return false
-}
-
 // enqueue appends id to the queue. Raymond's invariants keep each node at
 // most once in a queue (a neighbour asks again only after the token came
 // and went), so the queue never holds more than MaxN entries.
