@@ -6,16 +6,23 @@ import (
 	"github.com/protocheck/protocheck/model"
 )
 
-// Check runs every check a model asks for: BFS for the safety (Always) and
-// reachability (Sometimes) properties and deadlocks, then, if the model has
-// liveness properties (Eventually, LeadsTo), the liveness engine, whose
-// verdicts replace BFS's Unknown ones. It is what the CLI and the test
-// helper call.
+// Check runs every check a model asks for: the safety (Always) and
+// reachability (Sometimes) properties, deadlocks and step properties, as
+// BFS checks them, and the liveness properties (Eventually, LeadsTo), as
+// the liveness engine checks them. It is what the CLI and the test helper
+// call.
 //
-// The liveness pass is skipped (its properties stay Unknown, with the
-// reason in their Message) when BFS stopped at a first violation with
-// opts.StopAtFirst, or used up opts.Time. Otherwise it gets the time BFS
-// left over. The merged Result is Complete only when both passes were.
+// A model without liveness properties runs BFS. Otherwise one breadth-first
+// pass on opts.Workers goroutines checks the safety properties and records
+// the state graph that the liveness analysis then runs on (engine
+// "bfs+liveness"): the verdicts, counts and traces are those of BFS and of
+// Liveness, with one exploration instead of two. When that pass stops at a
+// first violation (opts.StopAtFirst) the liveness properties stay Unknown.
+//
+// With opts.Symmetry on a model that declares fairness, Check keeps two
+// passes: BFS reduces by symmetry, then the liveness engine explores the
+// full graph (fairness classes name processes and are not permuted with
+// states; see Liveness).
 func Check[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	return check(m, opts, nil)
 }
@@ -32,6 +39,9 @@ func CheckVisit[S, A any](m model.Model[S, A], opts Options, visit func(s S, v V
 }
 
 func check[S, A any](m model.Model[S, A], opts Options, visit func(s S, v Visited)) (*Result, error) {
+	if hasLiveness(m.Properties()) && !(opts.Symmetry && hasFairness(m)) {
+		return onePass(m, opts, visit)
+	}
 	res, err := bfs(m, opts, visit)
 	if err != nil || !hasLiveness(m.Properties()) {
 		return res, err
@@ -62,6 +72,12 @@ func check[S, A any](m model.Model[S, A], opts Options, visit func(s S, v Visite
 	}
 	merge(res, live)
 	return res, nil
+}
+
+// hasFairness reports whether m declares weak fairness (model.Fair).
+func hasFairness[S, A any](m model.Model[S, A]) bool {
+	_, ok := m.(model.Fair[A])
+	return ok && model.HasFairness(m)
 }
 
 // hasLiveness reports whether any property is a liveness property.

@@ -42,12 +42,14 @@
 //
 // # Algorithm
 //
-// The engine explores the reachable graph breadth first and stores it densely
-// (see lgraph): per state an 8-byte fingerprint (the BFS engine's fixed-seed
-// xxh3 of the key), a 4-byte row offset and a 4-byte BFS parent edge, plus one
-// bit per predicate; per edge a 4-byte target and, with fairness, a 4-byte
-// interned class. While building, an open-addressing index adds 32 to 64 bytes
-// a state; it is freed before the analysis, which needs about 30 bytes a
+// The engine explores the reachable graph breadth first, in parallel (see
+// onePass, which Check also uses to check the safety properties in the same
+// pass), and stores it densely outside the Go heap (see lgraph): per state
+// an 8-byte fingerprint (the BFS engine's fixed-seed xxh3 of the key), a
+// 4-byte row offset and a 4-byte BFS parent edge, plus one bit per
+// predicate; per edge a 4-byte target and, with fairness, a 4-byte interned
+// class. While building, an open-addressing index adds 21 to 43 bytes a
+// state; it is freed before the analysis, which needs about 30 bytes a
 // state of scratch space per property, one property at a time. For each
 // property it takes the region of states reachable from the sources without
 // passing the goal (for eventually P: from the initial states through ¬P
@@ -88,7 +90,6 @@ package explore
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/protocheck/protocheck/model"
 )
@@ -120,43 +121,7 @@ type livenessCheck struct {
 // the behaviour stops: a terminal state, or with Stutter a state where no
 // weakly fair step is enabled (CanStop checks it).
 func Liveness[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
-	if err := prepare(m, &opts); err != nil {
-		return nil, err
-	}
-	b := &liveBuilder[S, A]{m: m, opts: opts, start: time.Now()}
-	props := m.Properties()
-	checks, err := b.predicates(props)
-	if err != nil {
-		return nil, err
-	}
-	note := b.configure()
-	g := b.build()
-	res := &Result{
-		Engine: "liveness", Workers: 1, Complete: g.stop == "", StopReason: g.stop,
-		Generated: int64(len(g.dst)), Distinct: int64(g.states()), MaxDepth: g.depth,
-		Collision: collision(int64(g.states())),
-	}
-	for i, p := range props {
-		pr := PropertyResult{Name: p.Name, Expect: p.Expect}
-		if !p.Expect.Liveness() {
-			pr.Message = "not checked: the liveness engine decides eventually and leads-to properties only"
-		} else if err := b.verdict(&pr, checks[i], res.Complete); err != nil {
-			return nil, err
-		}
-		if note != "" && p.Expect.Liveness() {
-			pr.Message = note + "; " + pr.Message
-		}
-		res.Properties = append(res.Properties, pr)
-	}
-	for _, sp := range model.StepProperties(m) {
-		res.Properties = append(res.Properties, PropertyResult{Name: sp.Name, Expect: model.ExpectAlwaysStep,
-			Message: "not checked: the liveness engine decides eventually and leads-to properties only"})
-	}
-	if g.panicked != nil {
-		res.Properties = append(res.Properties, b.panicResult())
-	}
-	res.Elapsed = time.Since(b.start)
-	return res, nil
+	return runPass(m, opts, nil, false)
 }
 
 // CanStop reports whether a behaviour of m may stop in s, stuttering there
@@ -235,7 +200,7 @@ func (g *lgraph) sources(c livenessCheck) []int32 {
 	var out []int32
 	for v := int32(0); int(v) < g.states(); v++ {
 		switch {
-		case c.p < 0 && g.parent[v] < 0:
+		case c.p < 0 && g.parent.at(v) < 0:
 			out = append(out, v)
 		case c.p >= 0 && int(v) < g.nExp && g.has(c.p, v) && !g.has(c.q, v):
 			out = append(out, v)
@@ -273,7 +238,7 @@ func (b *liveBuilder[S, A]) verdict(pr *PropertyResult, c livenessCheck, complet
 	}
 	pr.Status, pr.Trace = Violated, t
 	lo, hi := g.out(end.entry)
-	pr.Message = describe(t, c.p >= 0, from, g.cls != nil, lo == hi)
+	pr.Message = describe(t, c.p >= 0, from, g.fair, lo == hi)
 	if note != "" {
 		pr.Message += " (" + note + ")"
 	}
@@ -312,19 +277,4 @@ func describe(t *model.Trace, leadsTo bool, from int, fair, terminal bool) strin
 		claim += ", a weakly fair loop: it takes a step of every class enabled all along it"
 	}
 	return claim
-}
-
-// panicResult reports a panic in model code with the path to the state
-// whose expansion panicked.
-func (b *liveBuilder[S, A]) panicResult() PropertyResult {
-	g := b.g
-	pr := PropertyResult{Name: PanicProperty, Expect: model.ExpectAlways, Status: Violated,
-		Message: fmt.Sprint("model panicked: ", g.panicked)}
-	if int(g.panicAt) < g.states() {
-		init, edges := g.treePath(g.panicAt)
-		if t, _, err := b.trace(init, edges, -1); err == nil {
-			pr.Trace = t
-		}
-	}
-	return pr
 }

@@ -36,7 +36,7 @@ func newLiveRegion(g *lgraph, sources []int32, avoid int) *liveRegion {
 	for i := 0; i < len(r.order); i++ {
 		lo, hi := g.out(r.order[i])
 		for e := lo; e < hi; e++ {
-			if w := g.dst[e]; member(w) {
+			if w := g.dst.at(e); member(w) {
 				r.par[w] = e
 				r.order = append(r.order, w)
 			}
@@ -89,7 +89,7 @@ func (t *tarjan) visit(v int32) {
 	t.counter++
 	t.index[v], t.low[v] = t.counter, t.counter
 	t.stack = append(t.stack, v)
-	t.calls = append(t.calls, tarjanFrame{v, t.r.g.off[v]})
+	t.calls = append(t.calls, tarjanFrame{v, t.r.g.off.at(v)})
 }
 
 // step explores the next edge of the innermost call, or returns from it.
@@ -97,8 +97,8 @@ func (t *tarjan) step() {
 	g := t.r.g
 	f := &t.calls[len(t.calls)-1]
 	v := f.v
-	if f.e < g.off[v+1] {
-		w := g.dst[f.e]
+	if f.e < g.off.at(v+1) {
+		w := g.dst.at(f.e)
 		f.e++
 		switch {
 		case !t.r.in(w):
@@ -184,12 +184,12 @@ func (f *fairScan) fairCycle(g *lgraph, comp []int32, c int32, mem []int32) (boo
 	for _, v := range mem {
 		lo, hi := g.out(v)
 		for e := lo; e < hi; e++ {
-			internal := comp[g.dst[e]] == c
+			internal := comp[g.dst.at(e)] == c
 			cyclic = cyclic || internal
-			if g.cls == nil || g.cls[e] == unfairClass {
+			if !g.fair || g.cls.at(e) == unfairClass {
 				continue
 			}
-			k := g.cls[e]
+			k := g.cls.at(e)
 			if f.seenAt[k] != v {
 				if f.count[k] == 0 {
 					touched = append(touched, k)
@@ -264,12 +264,12 @@ func (r *liveRegion) fairEnding(stutter bool) (liveEnd, bool) {
 // fairEnabled reports whether some step of expanded state v has a weak
 // fairness class (never, for a model without fairness).
 func (g *lgraph) fairEnabled(v int32) bool {
-	if g.cls == nil {
+	if !g.fair {
 		return false
 	}
 	lo, hi := g.out(v)
 	for e := lo; e < hi; e++ {
-		if g.cls[e] != unfairClass {
+		if g.cls.at(e) != unfairClass {
 			return true
 		}
 	}

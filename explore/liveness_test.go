@@ -341,7 +341,7 @@ func TestLivenessTimeAndContextStop(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for reason, opts := range map[string]Options{
-		"time":        {Time: time.Nanosecond},
+		"time limit":  {Time: time.Nanosecond},
 		"interrupted": {Context: ctx},
 	} {
 		res, err := Liveness(ring(1000), opts)

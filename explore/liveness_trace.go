@@ -11,13 +11,13 @@ import (
 // treePath returns the index in Init's order of the initial state the BFS
 // tree leads from to v, and the edges from there to v.
 func (g *lgraph) treePath(v int32) (init int, edges []int32) {
-	for g.parent[v] >= 0 {
-		e := g.parent[v]
+	for g.parent.at(v) >= 0 {
+		e := g.parent.at(v)
 		edges = append(edges, e)
 		v = g.rowOf(e)
 	}
 	slices.Reverse(edges)
-	return int(-g.parent[v] - 1), edges
+	return int(-g.parent.at(v) - 1), edges
 }
 
 // pathTo returns the region edges from a source to member v, and the source.
@@ -49,7 +49,7 @@ func (g *lgraph) within(comp []int32, c, u, v int32, par []int32) []int32 {
 		x := queue[i]
 		lo, hi := g.out(x)
 		for e := lo; e < hi; e++ {
-			w := g.dst[e]
+			w := g.dst.at(e)
 			if comp[w] != c || par[w] != outside {
 				continue
 			}
@@ -82,7 +82,7 @@ func (g *lgraph) loop(end liveEnd) []int32 {
 	if len(ways) == 0 { // any internal edge out of the entry closes a cycle
 		lo, hi := g.out(end.entry)
 		for e := lo; e < hi && len(ways) == 0; e++ {
-			if end.compOf[g.dst[e]] == end.comp {
+			if end.compOf[g.dst.at(e)] == end.comp {
 				ways = append(ways, e)
 			}
 		}
@@ -102,7 +102,7 @@ func (g *lgraph) loop(end liveEnd) []int32 {
 			path = append(path, g.within(end.compOf, end.comp, cur, to, par)...)
 			cur = to
 			if w >= 0 {
-				path, cur = append(path, w), g.dst[w]
+				path, cur = append(path, w), g.dst.at(w)
 			}
 		}
 		path = append(path, g.within(end.compOf, end.comp, cur, end.entry, par)...)
@@ -117,14 +117,14 @@ func (g *lgraph) loop(end liveEnd) []int32 {
 // unfairOn returns a class enabled in every state a closed loop visits but
 // never taken on it, and false if the loop is weakly fair.
 func (g *lgraph) unfairOn(loop []int32) (int32, bool) {
-	if g.cls == nil {
+	if !g.fair {
 		return 0, false
 	}
 	visited := map[int32]bool{}
 	count := map[int32]int{}
 	taken := map[int32]bool{}
 	for _, e := range loop {
-		taken[g.cls[e]] = true
+		taken[g.cls.at(e)] = true
 		v := g.rowOf(e)
 		if visited[v] {
 			continue
@@ -133,7 +133,7 @@ func (g *lgraph) unfairOn(loop []int32) (int32, bool) {
 		here := map[int32]bool{}
 		lo, hi := g.out(v)
 		for f := lo; f < hi; f++ {
-			if k := g.cls[f]; k != unfairClass && !here[k] {
+			if k := g.cls.at(f); k != unfairClass && !here[k] {
 				here[k] = true
 				count[k]++
 			}
@@ -159,7 +159,7 @@ func (g *lgraph) disabling(end liveEnd, c int32) int32 {
 		enabled := false
 		lo, hi := g.out(v)
 		for e := lo; e < hi; e++ {
-			enabled = enabled || g.cls[e] == c
+			enabled = enabled || g.cls.at(e) == c
 		}
 		if !enabled {
 			return v
@@ -221,8 +221,8 @@ func (b *liveBuilder[S, A]) trace(init int, edges []int32, loopAt int) (*model.T
 func (b *liveBuilder[S, A]) replayEdge(t *model.Trace, s S, e int32) (S, error) {
 	g := b.g
 	u := g.rowOf(e)
-	idx := int(e - g.off[u])
-	want := g.fps[g.dst[e]]
+	idx := int(e - g.off.at(u))
+	want := g.fps.at(g.dst.at(e))
 	var acts []A
 	var nexts []S
 	b.m.Next(s, func(a A, n S) {

@@ -14,30 +14,43 @@ import (
 
 // allocSlots returns n zeroed slots outside the Go heap, so the collector
 // neither scans nor doubles them and freeSlots returns the memory to the
-// kernel at once. Large tables ask for transparent huge pages: random probes
-// into a table of hundreds of megabytes otherwise miss the TLB on almost
-// every look-up.
-func allocSlots(n int) []slot {
-	size := n * int(unsafe.Sizeof(slot{}))
+// system at once.
+func allocSlots(n int) []slot { return allocOff[slot](n) }
+
+// freeSlots releases a table made by allocSlots.
+func freeSlots(s []slot) { freeOff(s) }
+
+// allocOff returns n zeroed values of a pointer-free type T outside the Go
+// heap (anonymous memory), falling back to the heap if mapping fails. Big
+// tables live there so that the collector's pacing, which lets the heap
+// grow to twice what is live, does not count them.
+func allocOff[T any](n int) []T {
+	var zero T
+	size := n * int(unsafe.Sizeof(zero))
+	if size == 0 {
+		return nil
+	}
 	b, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
 	if err != nil {
-		return make([]slot, n)
+		return make([]T, n)
 	}
 	if size >= 2<<20 {
 		_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
 	}
 	offHeap.Add(int64(size))
-	return unsafe.Slice((*slot)(unsafe.Pointer(&b[0])), n)
+	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
 }
 
-// freeSlots releases a table made by allocSlots.
-func freeSlots(s []slot) {
-	if len(s) == 0 {
+// freeOff releases memory made by allocOff.
+func freeOff[T any](s []T) {
+	if cap(s) == 0 {
 		return
 	}
-	b := unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(slot{})))
+	var zero T
+	s = s[:cap(s)]
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(zero)))
 	if err := unix.Munmap(b); err != nil {
-		// Not made by Mmap (the fallback in allocSlots): the collector owns it.
+		// Not made by Mmap (the fallback in allocOff): the collector owns it.
 		return
 	}
 	offHeap.Add(-int64(len(b)))

@@ -2,7 +2,9 @@
 
 package explore
 
-func allocSlots(n int) []slot { return make([]slot, n) }
-func freeSlots([]slot)        {}
-func peakRSS() int64          { return 0 }
-func physicalMemory() int64   { return 0 }
+func allocSlots(n int) []slot   { return make([]slot, n) }
+func freeSlots([]slot)          {}
+func allocOff[T any](n int) []T { return make([]T, n) }
+func freeOff[T any]([]T)        {}
+func peakRSS() int64            { return 0 }
+func physicalMemory() int64     { return 0 }

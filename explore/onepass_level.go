@@ -1,0 +1,269 @@
+package explore
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+)
+
+// passChunkLen is the number of states a worker expands as one unit.
+const passChunkLen = 256
+
+// passChunk is the expansion of a block of a level (phase 1 of onePass).
+type passChunk[S any] struct {
+	rows   []int32  // per state: its number of successors
+	dst    []int32  // per edge: a state number, or -(k+1) for the successor pfp[k], states[k]
+	cls    []int32  // per edge: a provisional class id or unfairClass; nil without fairness
+	pfp    []uint64 // the successors phase 1 did not find in the index: fingerprints
+	states []S      // and states
+}
+
+// passWindow bounds how many blocks phase 1 may expand ahead of phase 2,
+// and so the memory their successors hold.
+const passWindow = 32
+
+// level expands the blocks of states cur (the states at depth) and returns
+// the next level's blocks. Phase 1 runs on the workers while phase 2 links
+// the blocks they finish, in order, on this goroutine. A stop leaves the
+// states not yet linked unexpanded.
+func (r *passRun[S, A]) level(cur [][]item[S], depth int) [][]item[S] {
+	b := r.b
+	n := len(cur)
+	chunks := make([]*passChunk[S], n)
+	ready := make([]chan struct{}, n)
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	slots := make(chan struct{}, passWindow)
+	quit, done := make(chan struct{}), make(chan struct{})
+	var next atomic.Int64
+	work := func() {
+		w := r.newPassWorker(depth)
+		for !r.mo.stopped() {
+			select {
+			case slots <- struct{}{}:
+			case <-quit:
+				return
+			}
+			c := int(next.Add(1) - 1)
+			if c >= n {
+				return
+			}
+			chunks[c] = w.expand(cur[c])
+			cur[c] = nil // expanded: let the collector have the states
+			close(ready[c])
+			if overBudget(b.opts.Memory) {
+				r.mo.stop("memory budget")
+			}
+		}
+	}
+	go func() {
+		r.parallel(work)
+		close(done)
+	}()
+	base := b.g.fps.len()
+	out := r.link(chunks, ready, slots, done, depth)
+	close(quit)
+	<-done
+	if r.stop == "" && r.mo.stopped() {
+		r.stop = r.mo.stopReason()
+	}
+	for v := base; v < b.g.fps.len(); v++ {
+		b.index.insert(b.g.fps.at(int32(v)), int32(v))
+	}
+	r.next.free()
+	r.record(out, base, depth+1)
+	return out
+}
+
+// parallel runs work on opts.Workers goroutines and waits for them.
+func (r *passRun[S, A]) parallel(work func()) {
+	n := r.b.opts.Workers
+	if n <= 1 {
+		work()
+		return
+	}
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	wg.Wait()
+}
+
+// link is phase 2: it appends the chunks' rows to the graph in order as
+// they become ready, numbering the new states in the order it meets them,
+// and returns them. It stops at the first chunk that will not come (the
+// workers stopped) or at MaxStates.
+func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slots, done chan struct{}, depth int) (out [][]item[S]) {
+	b, g := r.b, r.b.g
+	v := r.levels[depth]
+	var block []item[S]
+	emit := func(fp uint64, s S) {
+		if block == nil {
+			block = make([]item[S], 0, passChunkLen)
+		}
+		block = append(block, item[S]{fp: fp, s: s})
+		if len(block) == passChunkLen {
+			out, block = append(out, block), nil
+		}
+	}
+	defer func() {
+		if block != nil {
+			out = append(out, block)
+		}
+	}()
+	for ci := range chunks {
+		select {
+		case <-ready[ci]:
+		case <-done:
+			select {
+			case <-ready[ci]:
+			default:
+				return out // the workers stopped before this chunk
+			}
+		}
+		c := chunks[ci]
+		if c == nil {
+			return out // a panic
+		}
+		e := 0
+		for _, n := range c.rows {
+			n0, e0 := g.fps.len(), g.dst.len()
+			for j := 0; j < int(n); j, e = j+1, e+1 {
+				w := c.dst[e]
+				if w < 0 {
+					k := -w - 1
+					fp := c.pfp[k]
+					var found bool
+					if w, found = r.next.find(fp); !found {
+						if w = b.addBare(fp, int32(g.dst.len()), &r.next); w < 0 {
+							// The row does not fit: undo it. NB: the
+							// table of new states keeps its states, but
+							// building stops here.
+							dropLast(&out, &block, g.fps.len()-n0)
+							g.fps.truncate(n0)
+							g.parent.truncate(n0)
+							g.dst.truncate(e0)
+							g.cls.truncate(e0)
+							r.stop = "max states"
+							r.mo.stop("max states")
+							return out
+						}
+						emit(fp, c.states[k])
+					}
+				}
+				g.dst.push(w)
+				if g.fair {
+					g.cls.push(r.canonical(c.cls[e]))
+				}
+			}
+			g.off.push(int32(g.dst.len()))
+			g.nExp = int(v) + 1
+			v++
+		}
+		chunks[ci] = nil // free the chunk's buffers
+		<-slots
+		r.mo.distinct.Store(int64(g.fps.len()))
+		r.mo.queue.Store(int64(g.fps.len() - g.nExp))
+		if g.dst.len() >= maxGraphStates-passChunkLen*1024 {
+			r.stop = "max states"
+			r.mo.stop("max states")
+			return out
+		}
+	}
+	return out
+}
+
+// dropLast removes the last n states of a level's blocks (the partly
+// filled block, then out).
+func dropLast[T any](out *[][]T, block *[]T, n int) {
+	for ; n > 0; n-- {
+		if len(*block) == 0 {
+			*block = (*out)[len(*out)-1]
+			*out = (*out)[:len(*out)-1]
+		}
+		*block = (*block)[:len(*block)-1]
+	}
+}
+
+// canonical maps a provisional class id to the canonical one, numbering
+// classes in the order phase 2 meets them.
+func (r *passRun[S, A]) canonical(prov int32) int32 {
+	if prov == unfairClass {
+		return unfairClass
+	}
+	for int(prov) >= len(r.canon) {
+		r.canon = append(r.canon, -1)
+	}
+	if r.canon[prov] < 0 {
+		r.canon[prov] = int32(len(r.b.g.classes))
+		r.b.g.classes = append(r.b.g.classes, r.provName(prov))
+	}
+	return r.canon[prov]
+}
+
+// provName returns the name of provisional class id prov.
+func (r *passRun[S, A]) provName(prov int32) string {
+	r.classMu.Lock()
+	defer r.classMu.Unlock()
+	return r.provNames[prov]
+}
+
+// record is phase 3: it sets the predicate bits of the states of out,
+// numbered from base, and checks their safety properties, in parallel by
+// blocks of 64 states (one word of each bit set).
+func (r *passRun[S, A]) record(out [][]item[S], base, depth int) {
+	b, g := r.b, r.b.g
+	n := count(out)
+	for p := range g.bits {
+		for len(g.bits[p])*64 < base+n {
+			g.bits[p] = append(g.bits[p], 0)
+		}
+	}
+	// Work units start at multiples of 64 state numbers, so no two
+	// workers write the same word.
+	var next atomic.Int64
+	next.Store(int64(base - base%64))
+	end := base + n
+	work := func() {
+		var cur int
+		defer func() {
+			if p := recover(); p != nil {
+				msg := fmt.Sprintf("%v\n%s", p, debug.Stack())
+				r.v.recordPanic(msg, "a property of the last state", depth, g.fps.at(int32(cur)), 0, nil)
+				r.mo.stop("panic")
+			}
+		}()
+		for {
+			lo := int(next.Add(64) - 64)
+			if lo >= end {
+				return
+			}
+			for cur = max(lo, base); cur < min(lo+64, end); cur++ {
+				i := cur - base
+				s := out[i/passChunkLen][i%passChunkLen].s
+				for p, pred := range b.preds {
+					if pred(s) {
+						g.bits[p][cur>>6] |= 1 << (cur & 63)
+					}
+				}
+				if len(r.v.open) > 0 {
+					r.v.check(s, depth, g.fps.at(int32(cur)), 0, nil)
+				}
+			}
+		}
+	}
+	if n < 4*64 {
+		work()
+	} else {
+		r.parallel(work)
+	}
+	if r.mo.stopped() && r.mo.stopReason() == "panic" {
+		r.lost = true
+	}
+}
