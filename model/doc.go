@@ -23,7 +23,10 @@
 // the methods of Finaler, Symmetric or Fair without the capability (an
 // adapter, an actor system configured without final states) says so as a
 // Declarer; HasFinal, HasSymmetry and HasFairness give the answer every
-// engine uses.
+// engine uses. Codec (states to bytes and back, for the disk and Beam
+// engines; CodecOf derives one for plain state types) and Erase (a model
+// with its types hidden, for engines that build models by name) serve
+// engines that keep states outside memory.
 //
 // A minimal model:
 //

@@ -57,6 +57,8 @@ type Instance struct {
 	measure func(opts explore.Options) (*explore.Result, []catalog.Stat, error)
 	initial func() int64
 	inspect inspector // typed access for the explorer and the state graph (inspect.go)
+	// erased is the model with its types erased (erased.go).
+	erased model.Model[any, any]
 	// measures names the spec's measures; none means no measuring pass.
 	measures []string
 }
@@ -80,6 +82,7 @@ func (e *entry[S, A]) Build(c catalog.Config) (*Instance, error) {
 	}
 	in.Symmetric, in.Final = model.HasSymmetry(m), model.HasFinal(m)
 	in.inspect = newInspector(m)
+	in.erased = model.Erase(m)
 	in.check = func(engine string, opts explore.Options) (*explore.Result, error) {
 		return runEngine(m, engine, opts)
 	}
