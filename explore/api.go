@@ -15,7 +15,15 @@ import (
 // states (model.HasFinal). Liveness properties are reported Unknown: use
 // Check, which adds the liveness engine. Every trace it reports is a
 // shortest one, chosen deterministically: the same for 1 and N workers.
-func BFS[S, A any](m model.Model[S, A], opts Options) (*Result, error) { return bfs(m, opts, nil) }
+//
+// With opts.Disk set, the visited set and the frontier live on disk
+// instead (see Disk).
+func BFS[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
+	if opts.Disk != nil {
+		return diskBFS(m, opts)
+	}
+	return bfs(m, opts, nil)
+}
 
 // Visit explores m like BFS and calls visit once for every state it
 // expands: every distinct reachable state when the run is Complete (with
@@ -28,8 +36,8 @@ func BFS[S, A any](m model.Model[S, A], opts Options) (*Result, error) { return 
 // or mutate a state beyond the call, as Next must not. A panic in visit is
 // reported like a panic in model code. The Result is BFS's.
 func Visit[S, A any](m model.Model[S, A], opts Options, visit func(s S, v Visited)) (*Result, error) {
-	if visit == nil {
-		return nil, fmt.Errorf("%w: Visit needs a visit function", ErrOptions)
+	if visit == nil || opts.Disk != nil {
+		return nil, fmt.Errorf("%w: Visit needs a visit function, and runs in memory", ErrOptions)
 	}
 	return bfs(m, opts, visit)
 }

@@ -23,7 +23,13 @@ import (
 // passes: BFS reduces by symmetry, then the liveness engine explores the
 // full graph (fairness classes name processes and are not permuted with
 // states; see Liveness).
+//
+// With opts.Disk set, Check runs the disk engine (see Disk), which checks
+// safety only: the liveness properties stay Unknown.
 func Check[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
+	if opts.Disk != nil {
+		return diskBFS(m, opts) // safety only: see Disk
+	}
 	return check(m, opts, nil)
 }
 
@@ -32,8 +38,8 @@ func Check[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 // property is decided): one exploration gives the verdicts and, say, the
 // statistics over the final states that tables print.
 func CheckVisit[S, A any](m model.Model[S, A], opts Options, visit func(s S, v Visited)) (*Result, error) {
-	if visit == nil {
-		return nil, fmt.Errorf("%w: CheckVisit needs a visit function", ErrOptions)
+	if visit == nil || opts.Disk != nil {
+		return nil, fmt.Errorf("%w: CheckVisit needs a visit function, and runs in memory", ErrOptions)
 	}
 	return check(m, opts, visit)
 }

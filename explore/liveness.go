@@ -78,10 +78,22 @@
 // liveness when P and Q are symmetric, as model.Symmetric requires: a cycle
 // of canonical states lifts to a path that returns to a permutation of its
 // start, and repeating it as often as the permutation's order closes a
-// concrete cycle (the trace is replayed that way). With fairness, a
-// component's classes (which name processes) would have to be permuted
-// along with the states, so the engine explores the full graph instead and
-// says so in the properties' messages.
+// concrete cycle (the trace is replayed that way).
+//
+// With fairness the quotient is not sound, so the engine explores the full
+// graph instead and says so in the properties' messages (Check then keeps
+// BFS reduced and runs this engine unreduced). A fairness class names
+// processes ("deliver p1->p2 Prepare", "p2"), and an edge of the quotient
+// is labelled in the frame of its canonical source, which changes along a
+// cycle as Canonical permutes processes. Two symmetric processes that step
+// in turn, p1, p2, p1, p2, ..., form a fair behaviour; if Canonical swaps
+// them after every step, each quotient edge is the step of the process in
+// slot 1, so the quotient cycle takes class "p1" only while "p2" stays
+// enabled: reading classes in canonical frames would call the fair
+// behaviour unfair and miss a real violation. Deciding fairness on the
+// quotient needs each edge's permutation and a search over the product of
+// the quotient with the permutation group, which in the worst case is the
+// full graph again.
 //
 // (This is a file comment, kept apart from the package clause so that it does
 // not join the package documentation in doc.go.)

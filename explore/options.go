@@ -57,6 +57,7 @@ type Options struct {
 	Context      context.Context // cancelling it stops the run with a partial report; nil means never
 	Progress     func(Progress)  // called about every ProgressEvery from one goroutine; nil means none
 	ProgressTime time.Duration   // interval between progress calls; 0 means 1s
+	Disk         *Disk           // BFS and Check: explore on disk, safety only (see Disk); nil means in memory
 	_            struct{}        // forbids positional literals
 }
 

@@ -44,6 +44,11 @@ type runFlags struct {
 	quiet     bool
 	params    map[string]*string // the spec's parameters, by name
 	set       map[string]bool    // flags given on the command line
+
+	// The disk engine (resume_disk.go): -disk DIR, -checkpoint DIR, and
+	// the command line after "run", which a checkpoint keeps.
+	disk, checkpoint string
+	args             []string
 }
 
 // genericFlags are the flags every protocol has (for finding the protocol
@@ -76,6 +81,8 @@ func newRunFlagSet(f *runFlags, info *catalog.Info) *flag.FlagSet {
 	fs.StringVar(&f.dot, "dot", "", fmt.Sprintf("write the state graph in Graphviz's format to this file, the counterexample in red (at most %d states)", protocols.MaxGraphStates))
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
+	fs.StringVar(&f.disk, "disk", "", "BFS with the visited set and frontier in files under this directory, buffers sized from -mem; safety only")
+	fs.StringVar(&f.checkpoint, "checkpoint", "", "BFS on disk in this directory, a checkpoint at every level: continue with check resume DIR; safety only")
 	f.params = map[string]*string{}
 	if info != nil {
 		for _, p := range info.Params {
@@ -175,9 +182,13 @@ func (f *runFlags) options() (explore.Options, error) {
 	if err != nil {
 		return opts, err
 	}
+	disk, err := f.diskOption()
+	if err != nil {
+		return opts, err
+	}
 	return explore.Options{
 		Workers: f.workers, MaxStates: maxStates, MaxDepth: f.maxDepth, Time: f.timeLimit,
-		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter, Shard: shard,
+		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter, Shard: shard, Disk: disk,
 	}, nil
 }
 

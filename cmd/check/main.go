@@ -7,6 +7,7 @@
 //	check replay [-q] <file.trace>     re-execute a saved trace (text or JSON) and check it still shows what it claims
 //	check explore <protocol> [flags]   step through a protocol in a browser (a server on 127.0.0.1)
 //	check merge [-o f] report.json...  combine the reports of a swarm's shards (check run -shard)
+//	check resume [flags] DIR           continue a run checkpointed with check run -checkpoint DIR
 //	check table <name> [flags]         a table computed from runs (message counts, guarantees)
 //	check version                      the module version and Go version of this binary
 //
@@ -53,6 +54,7 @@ func usage() string {
   %[1]s replay [-q] <file.trace>     replay a saved trace (text or JSON); exit 1 if it still fails
   %[1]s explore <protocol> [flags]   step through a protocol in a browser (%[1]s explore -h for flags)
   %[1]s merge [-o f] report.json...  combine swarm shards' reports (run -shard); exit 1 if one failed, else 3
+  %[1]s resume [flags] DIR           continue a run checkpointed with run -checkpoint DIR
   %[1]s table <name> [flags]         print a table computed from runs (%[1]s table -h lists them)
   %[1]s version                      print the version
 
@@ -79,6 +81,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exploreCmd(args[1:], stdout, stderr)
 	case "merge":
 		return mergeCmd(args[1:], stdout, stderr)
+	case "resume":
+		return resumeCmd(args[1:], stdout, stderr)
 	case "table":
 		return tableCmd(args[1:], stdout, stderr)
 	case "version":

@@ -66,6 +66,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	f.args = args
 	j, err := newJob(info, f)
 	if err != nil {
 		return usageErr(stderr, "run %s: %v", info.Name, err)
@@ -87,6 +88,9 @@ func newJob(info *catalog.Info, f runFlags) (*job, error) {
 		return nil, err
 	}
 	if j.opts, err = f.options(); err != nil {
+		return nil, err
+	}
+	if err := j.setDiskMeta(); err != nil {
 		return nil, err
 	}
 	e, err := protocols.Lookup(info.Name)
@@ -175,7 +179,7 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "%s: cannot render the trace: %v\n", progName, err)
 			}
 		}
-		fmt.Fprintln(stdout, verdict(res, j.flags.engine))
+		fmt.Fprintln(stdout, verdict(res, j.engineName()))
 	}
 	j.writeOutputs(stderr, file, shown)
 	j.writeDot(stderr, shown)

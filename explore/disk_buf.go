@@ -1,0 +1,160 @@
+package explore
+
+import (
+	"bytes"
+	"slices"
+)
+
+// succBuf holds a worker's successors in memory until it spills them to a
+// sorted run: their encodings in one arena, and one record each.
+type succBuf struct {
+	recs   []bufRec
+	tmp    []bufRec // the sort's second array
+	counts []int    // the sort's bucket counts
+	arena  []byte
+	limit  int // bytes (arena plus records, twice for the sort) at which the buffer is full
+}
+
+// bufRec is one buffered successor: its fingerprint, its parent's, and
+// where its encoding lies in the arena.
+type bufRec struct {
+	fp, parent uint64
+	off, n     uint32
+}
+
+// bufRecSize is the memory a buffered record takes: a bufRec in recs and
+// one in tmp.
+const bufRecSize = 48
+
+// maxBufLen bounds a buffer: arena offsets are 32-bit.
+const maxBufLen = 1 << 30
+
+func (b *succBuf) enc(r *bufRec) []byte { return b.arena[r.off : r.off+r.n] }
+
+// add buffers a successor whose encoding app appends to the arena.
+func (b *succBuf) add(fp, parent uint64, app func([]byte) []byte) {
+	off := len(b.arena)
+	b.arena = app(b.arena)
+	b.recs = append(b.recs, bufRec{fp: fp, parent: parent, off: uint32(off), n: uint32(len(b.arena) - off)})
+}
+
+// full reports whether the buffer should be spilled.
+func (b *succBuf) full() bool { return len(b.arena)+bufRecSize*len(b.recs) >= b.limit }
+
+func (b *succBuf) reset() {
+	b.recs = b.recs[:0]
+	b.arena = b.arena[:0]
+}
+
+// cmpState orders state records: by fingerprint, then parent fingerprint,
+// then encoding. The first record of a fingerprint is thus the one with
+// the smallest parent, which is the parent rule of the in-memory BFS (see
+// fpSet); the encoding breaks ties between different concrete states with
+// one canonical key (symmetry) reached from the same parent, so the state
+// kept does not depend on how the successors were split among workers.
+func cmpState(afp, apar uint64, aenc []byte, bfp, bpar uint64, benc []byte) int {
+	switch {
+	case afp != bfp:
+		if afp < bfp {
+			return -1
+		}
+		return 1
+	case apar != bpar:
+		if apar < bpar {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare(aenc, benc)
+}
+
+// cmpRec orders two buffered records as cmpState does.
+func (b *succBuf) cmpRec(x, y *bufRec) int {
+	if x.fp != y.fp || x.parent != y.parent {
+		return cmpState(x.fp, x.parent, nil, y.fp, y.parent, nil)
+	}
+	return bytes.Compare(b.enc(x), b.enc(y))
+}
+
+// sort sorts the records by cmpRec. Fingerprints are uniform hashes, so a
+// bucket sort by their top bits (about 16 records a bucket) followed by a
+// sort of each bucket takes two passes over the records and a few
+// comparisons each.
+func (b *succBuf) sort() {
+	n := len(b.recs)
+	if n < 4096 {
+		slices.SortFunc(b.recs, func(x, y bufRec) int { return b.cmpRec(&x, &y) })
+		return
+	}
+	bits := min(20, max(8, log2(n/16)))
+	shift := 64 - bits
+	if cap(b.counts) < 1<<bits+1 {
+		b.counts = make([]int, 1<<bits+1)
+	}
+	counts := b.counts[:1<<bits+1]
+	clear(counts)
+	for i := range b.recs {
+		counts[b.recs[i].fp>>shift+1]++
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	if cap(b.tmp) < n {
+		b.tmp = make([]bufRec, n, cap(b.recs))
+	}
+	tmp := b.tmp[:n]
+	next := counts[:1<<bits]
+	starts := slices.Clone(next)
+	for i := range b.recs {
+		k := b.recs[i].fp >> shift
+		tmp[next[k]] = b.recs[i]
+		next[k]++
+	}
+	for k, lo := range starts {
+		hi := next[k]
+		for i := lo + 1; i < hi; i++ { // insertion sort: buckets are small
+			for j := i; j > lo && b.cmpRec(&tmp[j], &tmp[j-1]) < 0; j-- {
+				tmp[j], tmp[j-1] = tmp[j-1], tmp[j]
+			}
+		}
+	}
+	b.recs, b.tmp = tmp, b.recs[:0]
+}
+
+// log2 returns the floor of log2(n), 0 for n < 2.
+func log2(n int) int {
+	k := 0
+	for n > 1 {
+		n >>= 1
+		k++
+	}
+	return k
+}
+
+// spill sorts the buffer, writes the first record of every fingerprint to
+// a new run file and empties the buffer.
+func (b *succBuf) spill(dir, name string) (fileRef, error) {
+	b.sort()
+	w, err := createRec(dir, name)
+	if err != nil {
+		return fileRef{}, err
+	}
+	last := uint64(0) // fingerprints are never 0
+	for i := range b.recs {
+		r := &b.recs[i]
+		if r.fp == last {
+			continue
+		}
+		last = r.fp
+		if err := w.state(r.fp, r.parent, b.enc(r)); err != nil {
+			w.abort(dir)
+			return fileRef{}, err
+		}
+	}
+	b.reset()
+	ref, err := w.close(false) // a run lives within one level: a checkpoint never refers to it
+	if err != nil {
+		w.abort(dir)
+	}
+	return ref, err
+}
