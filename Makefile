@@ -29,15 +29,20 @@ test:
 		echo "chromium could not be installed: the browser test will be skipped"
 	@mkdir -p test-output
 	cd explorer/browsertest && $(GO) test -count=1 -v -run TestBrowser -artifacts -outputdir $(CURDIR)/test-output .
+	cd beam && $(GO) test -short -count=1 ./...
 
 # The same without -short: adds the larger pinned sizes.
 test-full:
 	$(GO) test -count=1 ./...
 
-# protocheck against SPIN on TwoPhase at 7, 8 and 9 resource managers and on
-# Ricart-Agrawala at 3 and 4 processes (bench/dme.sh), and the other
-# benchmarks (bench/run.sh installs spin if it is missing).
+# First the performance targets as one table with ratios from this run
+# (bench/perf.sh: TwoPhase against SPIN, twopc safety, one-pass liveness and
+# partial-order reduction); then protocheck against SPIN on TwoPhase at 7, 8
+# and 9 resource managers and on Ricart-Agrawala at 3 and 4 processes
+# (bench/dme.sh), and the other benchmarks (the scripts install spin if it is
+# missing). Run it on an otherwise idle machine.
 bench:
+	bash bench/perf.sh
 	bash bench/run.sh
 	bash bench/actors.sh
 	bash bench/dme.sh

@@ -74,3 +74,15 @@ func fmix64(x uint64) uint64 {
 	x ^= x >> 33
 	return x
 }
+
+// Fingerprint returns the 64-bit fingerprint the engines give a state whose
+// key (AppendKey, of the canonical representative under symmetry) is key:
+// murmur3's finalizer for an 8-byte key, a fixed-seed xxh3 otherwise, with
+// the two low bits clear and never 0. Engines outside this package (the
+// Beam engine) use it so that their parent choices, and so their traces,
+// are this package's.
+func Fingerprint(key []byte) uint64 { return fingerprint(key) }
+
+// CollisionProbability bounds the probability that a fingerprint collision
+// hid a state among n distinct states (Result.Collision).
+func CollisionProbability(n int64) float64 { return collision(n) }
