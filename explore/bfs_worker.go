@@ -97,7 +97,9 @@ func (w *bfsWorker[S, A]) expandBlock(b []item[S]) bool {
 			return false
 		}
 		w.nsucc = 0
-		e.m.Next(it.s, w.yield)
+		if !e.opts.POR || !w.expandAmple(it) { // partial-order reduction: por.go
+			e.m.Next(it.s, w.yield)
+		}
 		if w.nsucc == 0 {
 			e.v.recordDeadlock(it.s, w.depth, it.fp, 0, nil)
 		}

@@ -25,7 +25,8 @@ import (
 // states; see Liveness).
 //
 // With opts.Disk set, Check runs the disk engine (see Disk), which checks
-// safety only: the liveness properties stay Unknown.
+// safety only: the liveness properties stay Unknown. So does opts.POR:
+// Check then runs BFS alone, over the reduced graph (engine "bfs+por").
 func Check[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 	if opts.Disk != nil {
 		return diskBFS(m, opts) // safety only: see Disk
@@ -45,6 +46,9 @@ func CheckVisit[S, A any](m model.Model[S, A], opts Options, visit func(s S, v V
 }
 
 func check[S, A any](m model.Model[S, A], opts Options, visit func(s S, v Visited)) (*Result, error) {
+	if opts.POR {
+		return porCheck(m, opts, visit) // safety only: see por.go
+	}
 	if hasLiveness(m.Properties()) && !(opts.Symmetry && hasFairness(m)) {
 		return onePass(m, opts, visit)
 	}

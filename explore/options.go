@@ -58,7 +58,18 @@ type Options struct {
 	Progress     func(Progress)  // called about every ProgressEvery from one goroutine; nil means none
 	ProgressTime time.Duration   // interval between progress calls; 0 means 1s
 	Disk         *Disk           // BFS and Check: explore on disk, safety only (see Disk); nil means in memory
-	_            struct{}        // forbids positional literals
+	// POR turns on partial-order reduction (BFS, Visit and Check; an
+	// error unless the model declares it, model.HasReduction, and with
+	// Symmetry, Disk, step properties or a state constraint). A state is
+	// expanded with its ample set (model.Reducer) only when a key step of
+	// it leads to a state new in the next BFS level (the proviso), else
+	// with all its steps. Always and Sometimes verdicts and deadlocks
+	// are those of the full graph; counts are the reduced graph's, and a
+	// trace is a real path of the model, shortest in the reduced graph.
+	// Liveness properties stay Unknown ("not checked under -por"); DFS,
+	// Random and Liveness ignore POR and explore everything (see por.go).
+	POR bool
+	_   struct{} // forbids positional literals
 }
 
 // Progress is a snapshot of a running exploration.

@@ -12,6 +12,9 @@ func prepare[S, A any](m model.Model[S, A], opts *Options) error {
 	if err := opts.validate(); err != nil {
 		return err
 	}
+	if err := checkPOR(m, *opts); err != nil {
+		return err
+	}
 	return checkSymmetry(m, *opts)
 }
 

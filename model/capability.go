@@ -1,15 +1,16 @@
 package model
 
 // Capabilities lists which optional capabilities a model really has. A type
-// that implements an optional interface (Finaler, Symmetric, Fair) claims
-// the capability by default; a wrapper that has every optional method for
-// convenience (an actor system, an adapter) says which ones its
+// that implements an optional interface (Finaler, Symmetric, Fair, Reducer)
+// claims the capability by default; a wrapper that has every optional
+// method for convenience (an actor system, an adapter) says which ones its
 // configuration gives it by implementing Declarer.
 type Capabilities struct {
-	Final    bool     // Final declares the intended end states: deadlocks are checked
-	Symmetry bool     // Canonical reduces by a symmetry group (not the identity)
-	Fairness bool     // FairClass declares the weak fairness of steps
-	_        struct{} // forbids positional literals
+	Final     bool     // Final declares the intended end states: deadlocks are checked
+	Symmetry  bool     // Canonical reduces by a symmetry group (not the identity)
+	Fairness  bool     // FairClass declares the weak fairness of steps
+	Reduction bool     // Ample offers ample sets for partial-order reduction (Reducer)
+	_         struct{} // forbids positional literals
 }
 
 // A Declarer is a Model that says which of its optional interfaces it

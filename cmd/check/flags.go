@@ -35,6 +35,7 @@ type runFlags struct {
 	faults    string
 	network   string
 	symmetry  bool
+	por       bool // -por: partial-order reduction (explore.Options.POR)
 	stutter   bool
 	props     string
 	viz       string
@@ -53,7 +54,7 @@ type runFlags struct {
 
 // genericFlags are the flags every protocol has (for finding the protocol
 // name among interspersed flags: these take a value unless boolean).
-var boolFlags = []string{"json", "symmetry", "stutter", "progress", "quiet", "h", "help"}
+var boolFlags = []string{"json", "symmetry", "por", "stutter", "progress", "quiet", "h", "help"}
 
 func newRunFlagSet(f *runFlags, info *catalog.Info) *flag.FlagSet {
 	fs := flag.NewFlagSet("check run", flag.ContinueOnError)
@@ -74,6 +75,7 @@ func newRunFlagSet(f *runFlags, info *catalog.Info) *flag.FlagSet {
 	fs.StringVar(&f.faults, "faults", "", "fault budgets, e.g. drop=2,dup=1 or none (default: the variant's; see check list)")
 	fs.StringVar(&f.network, "network", "", "network semantics: unordered|fifo|duplicating (default: the variant's)")
 	fs.BoolVar(&f.symmetry, "symmetry", false, "symmetry reduction (protocols that declare a symmetry)")
+	fs.BoolVar(&f.por, "por", false, "partial-order reduction (protocols that declare one; -engine bfs): safety and reachability only, liveness not checked")
 	fs.BoolVar(&f.stutter, "stutter", false, "liveness under TLA+'s semantics: a behaviour may stop wherever no weakly fair step is enabled (default: only where no step is)")
 	fs.StringVar(&f.props, "props", "", "properties to check, comma-separated: names, 'safety' or 'liveness' (default: all)")
 	fs.StringVar(&f.viz, "viz", "", "write an HTML view of a violation to this file (protocols that have one)")
@@ -177,6 +179,8 @@ func (f *runFlags) options() (explore.Options, error) {
 		return opts, fmt.Errorf("-walks %d: want >= 0", f.walks)
 	case f.engine != "random" && (f.set["seed"] || f.set["walks"]):
 		return opts, fmt.Errorf("-seed and -walks are for -engine random")
+	case f.por && f.engine != "bfs":
+		return opts, fmt.Errorf("-por is for -engine bfs (the other engines explore every state)")
 	}
 	shard, err := f.shardOption()
 	if err != nil {
@@ -188,7 +192,7 @@ func (f *runFlags) options() (explore.Options, error) {
 	}
 	return explore.Options{
 		Workers: f.workers, MaxStates: maxStates, MaxDepth: f.maxDepth, Time: f.timeLimit,
-		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter, Shard: shard, Disk: disk,
+		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter, Shard: shard, Disk: disk, POR: f.por,
 	}, nil
 }
 

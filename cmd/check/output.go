@@ -110,6 +110,9 @@ func writeSummary(w io.Writer, j *job, res *explore.Result, shown *explore.Prope
 	if j.opts.Symmetry {
 		opts = ", symmetry reduction"
 	}
+	if j.opts.POR {
+		opts += ", partial-order reduction"
+	}
 	fmt.Fprintf(w, "engine:     %s, %d workers%s, %s", res.Engine, res.Workers, opts, status)
 	if res.Engine == "random" {
 		fmt.Fprintf(w, ", seed %d", res.Seed)

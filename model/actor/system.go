@@ -44,7 +44,10 @@ type Config[P Value, M Message] struct {
 	PermuteLocal func(s P, perm []ID) P
 	// PermuteMsg is PermuteLocal for messages. Required with Symmetry.
 	PermuteMsg func(m M, perm []ID) M
-	_          struct{} // forbids positional literals
+	// Reduction, when set, declares what partial-order reduction may rely
+	// on (see Reduction and System.Ample). Optional.
+	Reduction *Reduction[P, M]
+	_         struct{} // forbids positional literals
 }
 
 // A System is an actor system turned into a model: it implements

@@ -96,6 +96,7 @@ func New(cfg Config) (*Model, error) {
 		Symmetry:     [][]actor.ID{group},
 		PermuteLocal: permuteProc,
 		PermuteMsg:   permuteMsg,
+		Reduction:    reduction(cfg),
 	})
 }
 

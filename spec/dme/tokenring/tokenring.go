@@ -70,6 +70,7 @@ func New(cfg Config) (*Model, error) {
 		Timers:     timerNames,
 		Properties: properties(cfg.N, done),
 		Final:      func(s State) bool { return invariants.AllDone(s, cfg.N, done) },
+		Reduction:  reduction(cfg.N),
 	})
 }
 
