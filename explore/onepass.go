@@ -132,6 +132,8 @@ type passRun[S, A any] struct {
 	// them and the canonical one (first seen in the level's order, as the
 	// sequential engine numbers them) in phase 2.
 	next      fpIndex // the states found by the level being linked; merged into the index after it
+	blocks    blockPool[S]
+	chunks    chunkPool[S]
 	classMu   sync.Mutex
 	classProv map[string]int32
 	provNames []string // provisional id -> class name
@@ -197,7 +199,8 @@ func (r *passRun[S, A]) initial() (blocks [][]item[S]) {
 		return nil
 	}
 	for lo := 0; lo < len(cur); lo += passChunkLen {
-		blocks = append(blocks, cur[lo:min(lo+passChunkLen, len(cur))])
+		hi := min(lo+passChunkLen, len(cur))
+		blocks = append(blocks, cur[lo:hi:hi]) // a block pooled later must not append into the next
 	}
 	r.record(blocks, 0, 0)
 	return blocks

@@ -19,6 +19,33 @@ type passChunk[S any] struct {
 	states []S      // and states
 }
 
+// chunkPool recycles chunks: their buffers are a level's edges, and
+// allocating them anew would make the collector run (and scan the
+// frontier) several times as often as the states alone make it.
+type chunkPool[S any] struct {
+	mu   sync.Mutex
+	free []*passChunk[S]
+}
+
+func (p *chunkPool[S]) get(n int) *passChunk[S] {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if k := len(p.free); k > 0 {
+		c := p.free[k-1]
+		p.free = p.free[:k-1]
+		return c
+	}
+	return &passChunk[S]{rows: make([]int32, 0, n)}
+}
+
+func (p *chunkPool[S]) put(c *passChunk[S]) {
+	clear(c.states) // drop the references the states hold
+	c.rows, c.dst, c.cls, c.pfp, c.states = c.rows[:0], c.dst[:0], c.cls[:0], c.pfp[:0], c.states[:0]
+	p.mu.Lock()
+	p.free = append(p.free, c)
+	p.mu.Unlock()
+}
+
 // passWindow bounds how many blocks phase 1 may expand ahead of phase 2,
 // and so the memory their successors hold.
 const passWindow = 32
@@ -51,7 +78,8 @@ func (r *passRun[S, A]) level(cur [][]item[S], depth int) [][]item[S] {
 				return
 			}
 			chunks[c] = w.expand(cur[c])
-			cur[c] = nil // expanded: let the collector have the states
+			r.blocks.put(cur[c]) // expanded: drop the states, reuse the block
+			cur[c] = nil
 			close(ready[c])
 			if overBudget(b.opts.Memory) {
 				r.mo.stop("memory budget")
@@ -105,7 +133,7 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 	var block []item[S]
 	emit := func(fp uint64, s S) {
 		if block == nil {
-			block = make([]item[S], 0, passChunkLen)
+			block = r.blocks.get()
 		}
 		block = append(block, item[S]{fp: fp, s: s})
 		if len(block) == passChunkLen {
@@ -166,7 +194,8 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 			g.nExp = int(v) + 1
 			v++
 		}
-		chunks[ci] = nil // free the chunk's buffers
+		chunks[ci] = nil
+		r.chunks.put(c) // reuse the chunk's buffers
 		<-slots
 		r.mo.distinct.Store(int64(g.fps.len()))
 		r.mo.queue.Store(int64(g.fps.len() - g.nExp))

@@ -43,7 +43,7 @@ func (r *passRun[S, A]) newPassWorker(depth int) *passWorker[S, A] {
 func (w *passWorker[S, A]) expand(block []item[S]) (c *passChunk[S]) {
 	r := w.r
 	b := r.b
-	c = &passChunk[S]{rows: make([]int32, 0, len(block))}
+	c = r.chunks.get(len(block))
 	w.c = c
 	defer func() {
 		if p := recover(); p != nil {

@@ -30,7 +30,7 @@ import (
 type config struct {
 	spec, engine, faults, cpuprofile string
 	n, workers                       int
-	symmetry                         bool
+	symmetry, por                    bool
 }
 
 func main() {
@@ -41,6 +41,7 @@ func main() {
 	flag.StringVar(&c.engine, "engine", "bfs", "bfs (safety only) or check (bfs, then liveness)")
 	flag.StringVar(&c.faults, "faults", "", "twopc fault budgets, e.g. crash=1,drop=1")
 	flag.BoolVar(&c.symmetry, "symmetry", false, "symmetry reduction")
+	flag.BoolVar(&c.por, "por", false, "partial-order reduction (twopc declares it)")
 	flag.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
 	if err := run(c); err != nil {
@@ -83,7 +84,7 @@ func measure[S, A any](c config, m model.Model[S, A]) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	opts := explore.Options{Workers: c.workers, Symmetry: c.symmetry}
+	opts := explore.Options{Workers: c.workers, Symmetry: c.symmetry, POR: c.por}
 	var res *explore.Result
 	var err error
 	switch c.engine {
@@ -105,8 +106,8 @@ func measure[S, A any](c config, m model.Model[S, A]) error {
 	if res.Distinct > 0 {
 		perState = float64(rss) / float64(res.Distinct)
 	}
-	fmt.Printf("spec=%s n=%d workers=%d engine=%s symmetry=%t distinct=%d generated=%d complete=%t elapsed_s=%.3f states_per_s=%.0f peak_rss=%d bytes_per_state=%.1f\n",
-		c.spec, c.n, res.Workers, c.engine, c.symmetry, res.Distinct, res.Generated, res.Complete,
+	fmt.Printf("spec=%s n=%d workers=%d engine=%s symmetry=%t por=%t distinct=%d generated=%d complete=%t elapsed_s=%.3f states_per_s=%.0f peak_rss=%d bytes_per_state=%.1f\n",
+		c.spec, c.n, res.Workers, c.engine, c.symmetry, c.por, res.Distinct, res.Generated, res.Complete,
 		res.Elapsed.Seconds(), res.StatesPerSecond(), rss, perState)
 	return nil
 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# bench/perf.sh: the performance targets of one run, as one table whose
+# ratios are all computed within this run (first thing `make bench` prints).
+#
+# Each configuration runs in its own process, one after the other, so that
+# neither peak memory nor CPU is shared:
+#   - SPIN 6 on bench/twophase.pml, TwoPhase with $N (default 9) resource
+#     managers (exhaustive, -DSAFETY -DNOREDUCE -DNOCLAIM);
+#   - protocheck on the same state space with 1 worker and with every core,
+#     and at $N+1 resource managers with every core (skip: BIG=0);
+#   - twopc with $TWOPC_N (default 4) participants and crash=1,drop=1:
+#     safety only (BFS), the default run (safety and liveness in one pass),
+#     and safety only with partial-order reduction (-por) when specbench
+#     offers it.
+# Wall time and peak RSS: specbench's own (elapsed, VmHWM), SPIN's from
+# /usr/bin/time -v. A machine with other heavy processes gives meaningless
+# ratios: run it alone. Installs spin, gcc and time when missing.
+set -euo pipefail
+
+N=${N:-9}
+TWOPC_N=${TWOPC_N:-4}
+BIG=${BIG:-1}
+MEMLIM=${MEMLIM:-20000}
+NPROC=$(nproc)
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+
+install() {
+	local sudo=""
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get install -y "$@" >/dev/null 2>&1 ||
+		{ $sudo apt-get update >/dev/null && $sudo apt-get install -y "$@" >/dev/null; }
+}
+command -v spin >/dev/null || { echo "installing spin" >&2; install spin; }
+command -v gcc >/dev/null || { echo "installing gcc" >&2; install gcc libc6-dev; }
+[ -x /usr/bin/time ] || { echo "installing time" >&2; install time; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$root" && go build -o "$work/specbench" ./bench/cmd/specbench)
+
+field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
+calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
+rss() { awk -F': ' '/Maximum resident set size/ { print $2 * 1024 }' "$1"; }
+
+printf '%-44s %12s %9s %12s %9s %8s\n' run distinct wall_s states/s peak_MB B/state
+row() { # label distinct seconds rss
+	printf '%-44s %12s %9.2f %12.0f %9.1f %8.1f\n' "$1" "$2" "$3" \
+		"$(calc "$2 / $3")" "$(calc "$4 / 1048576")" "$(calc "$4 / $2")"
+}
+declare -A D T M
+bench() { # key label specbench-args...
+	local key=$1 label=$2 out
+	shift 2
+	out=$("$work/specbench" "$@") || { echo "specbench $*: failed" >&2; exit 1; }
+	D[$key]=$(field "$out" distinct) T[$key]=$(field "$out" elapsed_s) M[$key]=$(field "$out" peak_rss)
+	row "$label" "${D[$key]}" "${T[$key]}" "${M[$key]}"
+}
+
+# SPIN first, on the same space.
+d="$work/spin"
+mkdir -p "$d"
+w=$(awk "BEGIN{w = int($N*log(6)/log(2)) + 1; print (w < 18 ? 18 : w)}")
+(cd "$d" && spin -a -DN="$N" "$here/twophase.pml" >/dev/null &&
+	gcc -O2 -DSAFETY -DNOREDUCE -DNOCLAIM -DMEMLIM="$MEMLIM" -o pan pan.c &&
+	/usr/bin/time -v ./pan -m100000 -w"$w" >pan.out 2>pan.time) ||
+	{ cat "$d"/pan.out "$d"/pan.time >&2; exit 1; }
+D[spin]=$(awk '/states, stored/ { printf "%d", $1 }' "$d/pan.out")
+T[spin]=$(wall "$d/pan.time") M[spin]=$(rss "$d/pan.time")
+row "SPIN twophase N=$N" "${D[spin]}" "${T[spin]}" "${M[spin]}"
+
+bench tp1 "protocheck twophase N=$N, 1 worker" -spec twophase -n "$N" -workers 1
+bench tpw "protocheck twophase N=$N, $NPROC workers" -spec twophase -n "$N" -workers "$NPROC"
+if [ "$BIG" = 1 ]; then
+	bench tpbig "protocheck twophase N=$((N + 1)), $NPROC workers" -spec twophase -n "$((N + 1))" -workers "$NPROC"
+fi
+bench pcs "protocheck twopc n=$TWOPC_N c1d1, safety" -spec twopc -n "$TWOPC_N" -faults crash=1,drop=1 -engine bfs
+bench pcc "protocheck twopc n=$TWOPC_N c1d1, default (one pass)" -spec twopc -n "$TWOPC_N" -faults crash=1,drop=1 -engine check
+por=0
+if "$work/specbench" -h 2>&1 | grep -q -- '-por'; then
+	por=1
+	bench pcp "protocheck twopc n=$TWOPC_N c1d1, safety, -por" -spec twopc -n "$TWOPC_N" -faults crash=1,drop=1 -engine bfs -por
+fi
+
+status=0
+[ "${D[spin]}" = "${D[tp1]}" ] || { echo "MISMATCH: SPIN stored ${D[spin]} states, protocheck ${D[tp1]}" >&2; status=1; }
+target() { # text value goal-comparison
+	local ok=no
+	awk "BEGIN { exit !($2 $3) }" && ok=yes
+	printf '  %-58s %9s   target %-8s %s\n' "$1" "$2" "$3" "$ok"
+}
+echo
+echo "targets (issue 8), from the rows above:"
+target "twophase N=$N: SPIN wall / protocheck wall ($NPROC workers)" "$(calc "${T[spin]} / ${T[tpw]}")" ">= 10"
+target "twophase N=$N: 1 worker wall / $NPROC workers wall" "$(calc "${T[tp1]} / ${T[tpw]}")" ">= 1.75"
+target "twophase N=$N: bytes per state ($NPROC workers)" "$(calc "${M[tpw]} / ${D[tpw]}")" "<= 32"
+if [ "$BIG" = 1 ]; then
+	target "twophase N=$((N + 1)): wall seconds" "${T[tpbig]}" "< 20"
+fi
+target "twopc safety states/s / twophase states/s ($NPROC workers)" \
+	"$(calc "(${D[pcs]} / ${T[pcs]}) / (${D[tpw]} / ${T[tpw]})")" ">= 0.40"
+target "twopc safety: bytes per state" "$(calc "${M[pcs]} / ${D[pcs]}")" "<= 64"
+target "twopc default (one pass) / safety: wall" "$(calc "${T[pcc]} / ${T[pcs]}")" "<= 1.5"
+target "twopc default (one pass) / safety: peak memory" "$(calc "${M[pcc]} / ${M[pcs]}")" "<= 2"
+if [ "$por" = 1 ]; then
+	target "twopc safety: states without -por / with -por" "$(calc "${D[pcs]} / ${D[pcp]}")" ">= 5"
+fi
+exit $status
