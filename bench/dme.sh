@@ -30,27 +30,10 @@ MEMLIM=${MEMLIM:-8000}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 
-install() {
-	local sudo=""
-	[ "$(id -u)" = 0 ] || sudo=sudo
-	export DEBIAN_FRONTEND=noninteractive
-	$sudo apt-get install -y "$@" >/dev/null 2>&1 ||
-		{ $sudo apt-get update >/dev/null && $sudo apt-get install -y "$@" >/dev/null; }
-}
-command -v spin >/dev/null || { echo "installing spin" >&2; install spin; }
-command -v gcc >/dev/null || { echo "installing gcc" >&2; install gcc libc6-dev; }
-[ -x /usr/bin/time ] || { echo "installing time" >&2; install time; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/lib.sh"
 (cd "$root" && go build -o "$work/check" ./cmd/check)
 
-# Fields of /usr/bin/time -v output: wall seconds, CPU (user+sys) seconds,
-# peak RSS bytes; a number from check's -json output.
-cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$1"; }
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
-rss() { awk -F': ' '/Maximum resident set size/ { print $2 * 1024 }' "$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.6f", a / b; else print "nan" }'; }
+# (wall, cpu, rss and ratio come from lib.sh) a number from check's -json output.
 # speed: a ratio of two times, or n/a when either is under 0.05 s (the
 # timers' resolution is 0.01 s).
 speed() { awk -v a="$1" -v b="$2" 'BEGIN { if (a < 0.05 || b < 0.05) print "n/a"; else printf "%.2f", a / b }'; }

@@ -25,25 +25,11 @@ NPROC=$(nproc)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 
-install() {
-	local sudo=""
-	[ "$(id -u)" = 0 ] || sudo=sudo
-	export DEBIAN_FRONTEND=noninteractive
-	$sudo apt-get install -y "$@" >/dev/null 2>&1 ||
-		{ $sudo apt-get update >/dev/null && $sudo apt-get install -y "$@" >/dev/null; }
-}
-command -v spin >/dev/null || { echo "installing spin" >&2; install spin; }
-command -v gcc >/dev/null || { echo "installing gcc" >&2; install gcc libc6-dev; }
-[ -x /usr/bin/time ] || { echo "installing time" >&2; install time; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/lib.sh"
 (cd "$root" && go build -o "$work/specbench" ./bench/cmd/specbench)
 
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
-rss() { awk -F': ' '/Maximum resident set size/ { print $2 * 1024 }' "$1"; }
 
 printf '%-44s %12s %9s %12s %9s %8s\n' run distinct wall_s states/s peak_MB B/state
 row() { # label distinct seconds rss

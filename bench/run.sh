@@ -21,27 +21,10 @@ MEMLIM=${MEMLIM:-20000}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 
-install() {
-	local sudo=""
-	[ "$(id -u)" = 0 ] || sudo=sudo
-	export DEBIAN_FRONTEND=noninteractive
-	$sudo apt-get install -y "$@" >/dev/null 2>&1 ||
-		{ $sudo apt-get update >/dev/null && $sudo apt-get install -y "$@" >/dev/null; }
-}
-command -v spin >/dev/null || { echo "installing spin" >&2; install spin; }
-command -v gcc >/dev/null || { echo "installing gcc" >&2; install gcc libc6-dev; }
-[ -x /usr/bin/time ] || { echo "installing time" >&2; install time; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/lib.sh"
 (cd "$root" && go build -o "$work/specbench" ./bench/cmd/specbench)
 
-# Fields of /usr/bin/time -v output: wall seconds, CPU (user+sys) seconds,
-# peak RSS bytes; and key=value fields of specbench's line.
-cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$1"; }
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
-rss() { awk -F': ' '/Maximum resident set size/ { print $2 * 1024 }' "$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.6f", a / b; else print "nan" }'; }
+# (wall, cpu, rss and ratio come from lib.sh) key=value fields of specbench's line.
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" "$1"; }
 
 printf '%-3s %-10s %3s %12s %12s %9s %9s %9s %12s %10s %8s\n' \

@@ -96,3 +96,35 @@ func (r *Result) Property(name string) (PropertyResult, bool) {
 // OK reports whether the run was complete and no property failed: the only
 // outcome that may be called "verified".
 func (r *Result) OK() bool { return r.Complete && len(r.Violations()) == 0 }
+
+// Shortest returns the violated property with the shortest trace (the
+// first in report order among equals), or nil when no violation has a
+// trace: the counterexample a summary shows.
+func (r *Result) Shortest() *PropertyResult {
+	var best *PropertyResult
+	for i := range r.Properties {
+		p := &r.Properties[i]
+		if p.Status != Violated || p.Trace == nil || len(p.Trace.Steps) == 0 {
+			continue
+		}
+		if best == nil || p.Trace.Len() < best.Trace.Len() {
+			best = p
+		}
+	}
+	return best
+}
+
+// Decided reports whether every property was decided and holds: the
+// result a CLI may call verified (with a run that stopped early, only when
+// it had properties to decide, and decided them all).
+func (r *Result) Decided() bool {
+	if len(r.Violations()) > 0 {
+		return false
+	}
+	for _, p := range r.Properties {
+		if p.Status != Holds {
+			return false
+		}
+	}
+	return r.Complete || len(r.Properties) > 0
+}

@@ -156,7 +156,7 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 	if ctx.Err() != nil && res.StopReason == "" && !res.Complete {
 		res.StopReason = "interrupted"
 	}
-	shown := shortestViolation(res)
+	shown := res.Shortest()
 	code := exitCode(res)
 
 	var file *counterexamples.File
@@ -219,38 +219,15 @@ func (j *job) writeOutputs(stderr io.Writer, file *counterexamples.File, shown *
 	}
 }
 
-// exitCode maps a result to the CLI's exit codes: 1 when a property
-// failed; 3 when the run stopped early or left a selected property
-// undecided (an engine that does not check it: see verdict); 0 only when
-// every selected property was decided and holds.
+// exitCode maps a result to check's exit codes: 1 when a property failed;
+// 3 when the run stopped early or left a selected property undecided; 0
+// only when every selected property was decided and holds.
 func exitCode(res *explore.Result) int {
-	if len(res.Violations()) > 0 {
+	switch {
+	case len(res.Violations()) > 0:
 		return exitViolation
-	}
-	for _, p := range res.Properties {
-		if p.Status != explore.Holds {
-			return exitIncomplete
-		}
-	}
-	if !res.Complete && len(res.Properties) == 0 {
+	case !res.Decided():
 		return exitIncomplete
 	}
 	return exitOK
-}
-
-// shortestViolation returns the violated property with the shortest trace
-// (the first in report order among equals), or nil when no violation has
-// a trace.
-func shortestViolation(res *explore.Result) *explore.PropertyResult {
-	var best *explore.PropertyResult
-	for i := range res.Properties {
-		p := &res.Properties[i]
-		if p.Status != explore.Violated || p.Trace == nil || len(p.Trace.Steps) == 0 {
-			continue
-		}
-		if best == nil || p.Trace.Len() < best.Trace.Len() {
-			best = p
-		}
-	}
-	return best
 }

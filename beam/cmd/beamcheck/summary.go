@@ -56,7 +56,7 @@ func newJob(c config) (*job, error) {
 // and returns the exit code.
 func (j *job) report(rep *bfs.Report, c config, runner string, stdout, stderr io.Writer) int {
 	res := rep.Result
-	shown := shortestViolation(res)
+	shown := res.Shortest()
 	fmt.Fprintf(stdout, "protocol:   %s %s\n", j.info.Name, j.cfg)
 	status := "complete"
 	if !res.Complete {
@@ -160,35 +160,15 @@ func verdict(res *explore.Result) string {
 	return fmt.Sprintf("\nverified: all %d properties hold over the complete state space", len(res.Properties))
 }
 
-// exitCode is check's: 1 on a violation, 3 when a property is not decided
-// (or the run stopped early with nothing to decide), else 0.
+// exitCode maps a result to check's exit codes: 1 when a property failed;
+// 3 when the run stopped early or left a selected property undecided; 0
+// only when every selected property was decided and holds.
 func exitCode(res *explore.Result) int {
-	if len(res.Violations()) > 0 {
+	switch {
+	case len(res.Violations()) > 0:
 		return exitViolation
-	}
-	for _, p := range res.Properties {
-		if p.Status != explore.Holds {
-			return exitIncomplete
-		}
-	}
-	if !res.Complete && len(res.Properties) == 0 {
+	case !res.Decided():
 		return exitIncomplete
 	}
 	return exitOK
-}
-
-// shortestViolation returns the violated property with the shortest trace
-// (the first in report order among equals), or nil.
-func shortestViolation(res *explore.Result) *explore.PropertyResult {
-	var best *explore.PropertyResult
-	for i := range res.Properties {
-		p := &res.Properties[i]
-		if p.Status != explore.Violated || p.Trace == nil || len(p.Trace.Steps) == 0 {
-			continue
-		}
-		if best == nil || p.Trace.Len() < best.Trace.Len() {
-			best = p
-		}
-	}
-	return best
 }
