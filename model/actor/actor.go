@@ -94,7 +94,15 @@ type Ctx[M Message] struct {
 	pos    int
 	chosen string // the names of the options chosen, joined with ", "
 
-	keys msgKeys // scratch for comparing messages while applying the output
+	// Scratch for building a successor's network (see System.send).
+	keys    msgKeys
+	net     []Envelope[M]
+	adds    []netAdd
+	sendKey []byte                    // the sent envelopes' parts of the key
+	recent  [recentSlots]*netEntry[M] // the networks met last (see intern.go)
+	plain   bool                      // the System is plain (see plain.go)
+
+	lookups, creates int64 // cache look-ups and new entries, not yet accounted
 }
 
 // Self returns the id of the process whose handler is running.

@@ -43,7 +43,9 @@ func TestCanonicalNetworkAfterDeliveries(t *testing.T) {
 	enumerate(sys, func(_ tstate, _ taction, s tstate) {
 		rev := slices.Clone(s.Net)
 		slices.Reverse(rev)
-		got := sys.send(nil, -1, &Ctx[tmsg]{sends: rev, resend: make([]bool, len(rev))})
+		empty := tstate{Procs: s.Procs}
+		sys.intern(&empty, new(msgKeys))
+		got, _ := sys.send(&empty, -1, &Ctx[tmsg]{sends: rev, resend: make([]bool, len(rev))})
 		require.Equal(t, s.Net, got, "network not canonical in %v", s)
 	})
 }

@@ -96,9 +96,15 @@
 // canonical order (by channel, then by message key, or by send order for
 // FIFO) by every step, so the state key is a plain loop with no sorting
 // and the same multiset of messages gives the same key whatever the order
-// of sending. An envelope is just the channel and the message: no cached
-// key, so it is as small as the message and a network of pointer-free
-// messages is copied as plain memory.
+// of sending. An envelope is just the channel and the message, as small
+// as the message.
+//
+// States share memory: a System caches the process vectors and networks
+// its steps build, with their parts of the key, so that equal ones are one
+// slice, most steps allocate nothing and a state's key is a copy of cached
+// bytes (see intern.go; a System whose vectors rarely repeat stops caching,
+// see plain.go). That is safe because states are values: never change a
+// state's slices in place (copy one first), as Next never does.
 //
 // # Fairness, final states and symmetry
 //

@@ -2,7 +2,7 @@ package actor
 
 // procFaults yields the crash and restart steps the budgets allow, by
 // process id (in a timed run, a restart once the minimum downtime is over).
-func (sys *System[P, M]) procFaults(s *State[P, M], c *Ctx[M], yield func(Action[M], State[P, M])) {
+func (sys *System[P, M]) procFaults(s *State[P, M], w *scratch[P, M], yield func(Action[M], State[P, M])) {
 	f := sys.cfg.Faults
 	canCrash := int(s.Used.Crash) < f.Crash
 	canRestart := int(s.Used.Restart) < f.Restart
@@ -14,9 +14,9 @@ func (sys *System[P, M]) procFaults(s *State[P, M], c *Ctx[M], yield func(Action
 		p := &s.Procs[i]
 		switch {
 		case !p.Down && canCrash && !a.NoCrash:
-			yield(Action[M]{Kind: Crash, To: ID(i)}, sys.crash(s, ID(i)))
+			yield(Action[M]{Kind: Crash, To: ID(i)}, sys.crash(s, ID(i), w))
 		case p.Down && canRestart && !a.NoRestart && p.clock.due[0] == 0:
-			sys.restart(s, ID(i), c, yield)
+			sys.restart(s, ID(i), w, yield)
 		}
 	}
 }
@@ -24,18 +24,20 @@ func (sys *System[P, M]) procFaults(s *State[P, M], c *Ctx[M], yield func(Action
 // crash returns s with process id down, holding only its stable state, its
 // timers unset; in a timed run with a minimum downtime, it may restart only
 // that many ticks later (counted down in clock.due[0]).
-func (sys *System[P, M]) crash(s *State[P, M], id ID) State[P, M] {
+func (sys *System[P, M]) crash(s *State[P, M], id ID, w *scratch[P, M]) State[P, M] {
 	next := *s
-	next.Procs = make([]Proc[P], len(s.Procs))
-	copy(next.Procs, s.Procs)
-	p := &next.Procs[id]
 	var stable P
 	if f := sys.cfg.Actors[id].Stable; f != nil {
-		stable = f(p.Local)
+		stable = f(s.Procs[id].Local)
 	}
-	*p = Proc[P]{Local: stable, Down: true}
+	p := Proc[P]{Local: stable, Down: true}
 	if sys.timed && !sys.cfg.Actors[id].NoRestart && int(s.Used.Restart) < sys.cfg.Faults.Restart {
 		p.clock.due[0] = uint8(sys.cfg.Time.MinDowntime)
+	}
+	if w.c.plain {
+		sys.plainSetProc(&next, s, id, &p, &w.c.keys)
+	} else {
+		next.Procs, next.pe = sys.setProc(s, id, &p, w)
 	}
 	next.Used.Crash++
 	return next
@@ -43,7 +45,8 @@ func (sys *System[P, M]) crash(s *State[P, M], id ID) State[P, M] {
 
 // restart yields the restart steps of process id: Recover runs on the
 // stable state, once per combination of its choices.
-func (sys *System[P, M]) restart(s *State[P, M], id ID, c *Ctx[M], yield func(Action[M], State[P, M])) {
+func (sys *System[P, M]) restart(s *State[P, M], id ID, w *scratch[P, M], yield func(Action[M], State[P, M])) {
+	c := &w.c
 	a := Action[M]{Kind: Restart, To: id}
 	rec := sys.cfg.Actors[id].Recover
 	c.reset(id)
@@ -53,7 +56,7 @@ func (sys *System[P, M]) restart(s *State[P, M], id ID, c *Ctx[M], yield func(Ac
 			local = rec(c, local)
 		}
 		a.Choice = c.chosen
-		next := sys.apply(s, id, local, c, -1, true)
+		next := sys.apply(s, id, local, w, -1)
 		next.Used.Restart++
 		yield(a, next)
 		if !c.rerun() {

@@ -6,17 +6,23 @@ import "bytes"
 // channel (From, To), and within a channel by message key (Unordered,
 // Duplicating) or by send order (FIFO). Every step keeps the order, so the
 // key never sorts and two runs that put the same multiset of messages in
-// flight reach the same key. Envelopes hold no cached key: a message's key
-// is computed when it is needed (into reused scratch buffers), which keeps
-// an envelope as small as its message and free of pointers when the
-// message is, so copying a network is a plain memory copy.
+// flight reach the same key. Envelopes hold no key: the key of a network
+// the System's cache holds is kept with it (see intern.go), and a step
+// builds its successor's network from those keys (see netkey.go). An
+// envelope stays as small as its message and free of pointers when the
+// message is.
 
 // msgKeys holds reusable buffers for comparing messages by key: b usually
 // holds the key of the message being placed, a that of the one it is
 // compared with; w holds the packed sort keys of a network (see sortNet).
+// p and n hold the key of the process vector and of the network being
+// built (see vectors.go), ends where each part of either ends.
 type msgKeys struct {
 	a, b []byte
 	w    []uint64
+	p, n []byte
+	ends []int32
+	m    []byte // a step's input, for memos (see memo.go)
 }
 
 // compareMsg compares x and y by key (the order of the network).
@@ -37,80 +43,29 @@ func compareChan[M Message](a, b *Envelope[M]) int {
 	return 0
 }
 
-// sameEnvelope reports whether a and b are the same message on the same
-// channel, due at the same time.
-func sameEnvelope[M Message](k *msgKeys, a, b *Envelope[M]) bool {
-	return a.From == b.From && a.To == b.To && a.Due == b.Due && compareMsg(k, a.Msg, b.Msg) == 0
-}
-
-// removeAt returns a copy of net without net[i].
-func removeAt[M Message](net []Envelope[M], i int) []Envelope[M] {
-	out := make([]Envelope[M], 0, len(net)-1)
-	out = append(out, net[:i]...)
-	return append(out, net[i+1:]...)
-}
-
-// insertAt returns a copy of net with e inserted before net[i].
-func insertAt[M Message](net []Envelope[M], i int, e Envelope[M]) []Envelope[M] {
-	out := make([]Envelope[M], 0, len(net)+1)
-	out = append(out, net[:i]...)
-	out = append(out, e)
-	return append(out, net[i:]...)
-}
-
-// position returns where e goes in net (already in canonical order), and
-// whether an equal envelope is already there (Duplicating only). k.b holds
-// e's message key.
-func (sys *System[P, M]) position(net []Envelope[M], e *Envelope[M], k *msgKeys) (int, bool) {
-	i := len(net)
-	for i > 0 {
-		prev := &net[i-1]
-		c := compareChan(prev, e)
-		if c < 0 {
-			break
-		}
-		if c == 0 && sys.cfg.Network == FIFO {
-			break
-		}
-		if c == 0 {
-			k.a = prev.Msg.AppendKey(k.a[:0])
-			c := bytes.Compare(k.a, k.b)
-			if c == 0 && sys.cfg.Network == Duplicating {
-				return i - 1, true
-			}
-			if c <= 0 {
-				break
-			}
-		}
-		i--
-	}
-	return i, false
-}
-
 // apply returns s after process id's handler ran: its new local state, its
 // timers (in a timed run with their durations), its sends added to the
 // network (with net[remove] removed first, if remove >= 0) and its history
-// events appended. restart marks the process up again. It never mutates s.
-func (sys *System[P, M]) apply(s *State[P, M], id ID, local P, c *Ctx[M], remove int, restart bool) State[P, M] {
+// events appended. The process is up (a restart brings it up; other
+// handlers run only on live processes). It never mutates s, whose vectors
+// must be cached (see System.intern).
+func (sys *System[P, M]) apply(s *State[P, M], id ID, local P, w *scratch[P, M], remove int) State[P, M] {
+	c := &w.c
 	if c.set != 0 && (sys.cfg.Actors[id].Timeout == nil || c.set>>len(sys.cfg.Timers) != 0) {
 		panic("actor: " + id.String() + " sets an unknown timer or has no Timeout handler")
 	}
+	if c.plain {
+		return sys.plainApply(s, id, local, c, remove)
+	}
 	next := *s
 	old := &s.Procs[id]
-	timers := (old.Timers | c.set) &^ c.cancel
-	clk := old.clock
+	p := Proc[P]{Local: local, Timers: (old.Timers | c.set) &^ c.cancel, clock: old.clock}
 	if sys.timed {
-		clk = clk.apply(c.set, c.cancel, &c.after, c.deadline)
+		p.clock = p.clock.apply(c.set, c.cancel, &c.after, c.deadline)
 	}
-	if restart || timers != old.Timers || clk != old.clock || !sameLocal(old.Local, local, &c.keys) {
-		next.Procs = make([]Proc[P], len(s.Procs))
-		copy(next.Procs, s.Procs)
-		p := &next.Procs[id]
-		p.Local, p.Timers, p.clock = local, timers, clk
-		p.Down = false // restart: up again; otherwise it was up
-	}
+	next.Procs, next.pe = sys.setProc(s, id, &p, w)
 	if remove >= 0 || len(c.sends) > 0 {
-		next.Net = sys.send(s.Net, remove, c)
+		next.Net, next.ne = sys.send(s, remove, c)
 	}
 	if len(c.events) > 0 {
 		next.History = append(s.History[:len(s.History):len(s.History)], c.events...)
@@ -118,67 +73,71 @@ func (sys *System[P, M]) apply(s *State[P, M], id ID, local P, c *Ctx[M], remove
 	return next
 }
 
-// sameLocal reports whether a handler left a process's local state as it
-// was (with its timers unchanged, the successor then shares its
-// predecessor's Procs instead of copying them). Equal keys mean equal
-// values (see Value).
-func sameLocal[P Value](old, local P, k *msgKeys) bool {
-	k.a = old.AppendKey(k.a[:0])
-	k.b = local.AppendKey(k.b[:0])
-	return bytes.Equal(k.a, k.b)
-}
-
-// send returns a new network: net without net[remove] (if remove >= 0) and
-// with c's sends inserted in canonical order.
-func (sys *System[P, M]) send(net []Envelope[M], remove int, c *Ctx[M]) []Envelope[M] {
-	out := make([]Envelope[M], 0, len(net)+len(c.sends))
-	if remove >= 0 {
-		out = append(out, net[:remove]...)
-		out = append(out, net[remove+1:]...)
-	} else {
-		out = append(out, net...)
-	}
-	k := &c.keys
+// send returns the cached network equal to s's without Net[remove] (if
+// remove >= 0) and with c's sends added in canonical order, and its entry.
+// It works on the parts of the keys (see netkey.go): a network the cache
+// holds is found without building it.
+func (sys *System[P, M]) send(s *State[P, M], remove int, c *Ctx[M]) ([]Envelope[M], *netEntry[M]) {
+	c.sendKey = c.sendKey[:0]
 	for j := range c.sends {
 		e := &c.sends[j]
 		if sys.timed {
 			e.Due = uint8(sys.cfg.Time.MaxDelay)
 		}
-		k.b = e.Msg.AppendKey(k.b[:0])
-		if c.resend[j] && inFlight(out, e, k) {
+		c.sendKey = appendEnvKey(c.sendKey, e, sys.timed)
+	}
+	k := &c.keys
+	k.m = stepInput(k.m[:0], c.resend, c.sendKey)
+	c.lookups++
+	if e := s.ne.memo.find(remove+1, k.m); e != nil {
+		return e.net, e
+	}
+	adds, rest := c.adds[:0], c.sendKey
+	for j := range c.sends {
+		seg := segAt(rest, sys.timed)
+		rest = rest[len(seg):]
+		msg := msgOf(seg)
+		if c.resend[j] && inFlight(s.ne, remove, adds, seg, msg) {
 			continue
 		}
-		i, dup := sys.position(out, e, k)
+		pos, dup := sys.place(s.ne, remove, adds, seg, msg)
 		if dup {
 			continue
 		}
-		out = append(out, *e)
-		copy(out[i+1:], out[i:])
-		out[i] = *e
+		adds = sys.insertAdd(adds, netAdd{pos: pos, send: j, seg: seg, msg: msg})
 	}
-	return out
+	c.adds = adds
+	net, e := sys.buildNet(s.ne, remove, adds, c)
+	s.ne.memo.add(remove+1, k.m, e)
+	return net, e
 }
 
-// inFlight reports whether an envelope equal to e is in net, whatever its
-// Due (in a timed run the copy in flight is due no later than e would be,
-// so it stands for e: see Ctx.Resend). k.b holds e's
-// message key.
-func inFlight[M Message](net []Envelope[M], e *Envelope[M], k *msgKeys) bool {
-	for i := range net {
-		if p := &net[i]; p.From == e.From && p.To == e.To {
-			k.a = p.Msg.AppendKey(k.a[:0])
-			if bytes.Equal(k.a, k.b) {
-				return true
-			}
-		}
+// withNet returns s with Net[i] removed (dup false) or repeated (dup
+// true), the network taken from the cache.
+func (sys *System[P, M]) withNet(s *State[P, M], i int, dup bool, c *Ctx[M]) State[P, M] {
+	if c.plain {
+		return sys.plainWithNet(s, i, dup)
 	}
-	return false
-}
-
-// withNet returns s with its network replaced.
-func (sys *System[P, M]) withNet(s *State[P, M], net []Envelope[M]) State[P, M] {
 	next := *s
-	next.Net = net
+	k := &c.keys
+	at := i + 1 // the index of a step that removes net[i] and sends nothing
+	k.m = stepInput(k.m[:0], nil, nil)
+	if dup {
+		at = len(s.Net) + 1 + i // a dup of net[i]
+	}
+	c.lookups++
+	if e := s.ne.memo.find(at, k.m); e != nil {
+		next.Net, next.ne = e.net, e
+		return next
+	}
+	if dup {
+		seg := s.ne.seg(i)
+		c.adds = append(c.adds[:0], netAdd{pos: i + 1, send: -1 - i, seg: seg, msg: msgOf(seg)})
+		next.Net, next.ne = sys.buildNet(s.ne, -1, c.adds, c)
+	} else {
+		next.Net, next.ne = sys.buildNet(s.ne, i, nil, c)
+	}
+	s.ne.memo.add(at, k.m, next.ne)
 	return next
 }
 
@@ -192,16 +151,16 @@ func (sys *System[P, M]) netFaults(s *State[P, M], c *Ctx[M], yield func(Action[
 	}
 	for i := range s.Net {
 		e := &s.Net[i]
-		if i > 0 && sameEnvelope(&c.keys, &s.Net[i-1], e) {
+		if i > 0 && sys.sameAsPrev(s, i, c) {
 			continue // the same step as for the previous, equal message
 		}
 		if canDrop {
-			next := sys.withNet(s, removeAt(s.Net, i))
+			next := sys.withNet(s, i, false, c)
 			next.Used.Drop++
 			yield(Action[M]{Kind: Drop, From: e.From, To: e.To, Msg: e.Msg}, next)
 		}
 		if canDup {
-			next := sys.withNet(s, insertAt(s.Net, i+1, *e))
+			next := sys.withNet(s, i, true, c)
 			next.Used.Dup++
 			yield(Action[M]{Kind: Dup, From: e.From, To: e.To, Msg: e.Msg}, next)
 		}

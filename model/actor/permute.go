@@ -74,6 +74,7 @@ func (sys *System[P, M]) permute(s *State[P, M], perm []ID) State[P, M] {
 // is empty gives a nil slice when dst's is nil.
 func (sys *System[P, M]) permuteInto(dst *State[P, M], s *State[P, M], perm []ID, k *msgKeys) {
 	dst.Used, dst.Ticks, dst.Cut, dst.names = s.Used, s.Ticks, 0, s.names
+	dst.pe, dst.ne = nil, nil // dst's slices are scratch, never cached
 	dst.Procs = resize(dst.Procs, len(s.Procs))
 	for i, p := range s.Procs {
 		p.Local = sys.cfg.PermuteLocal(p.Local, perm)

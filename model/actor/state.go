@@ -25,6 +25,11 @@ type State[P any, M Message] struct {
 	Cut     uint64  // partition: the side holding p0 as a bit set of ids; 0 when healed
 	History []Event // client-visible calls and returns, oldest first
 	names   *names  // the System's timer and role names, for Fields; not part of the state
+
+	// The cache entries Procs and Net come from (see intern.go), with
+	// their keys; nil, or not matching, in a state built by hand.
+	pe *procsEntry[P]
+	ne *netEntry[M]
 }
 
 // A Proc is one process's slot in a State.
@@ -108,26 +113,19 @@ func (s State[P, M]) Partitioned(a, b ID) bool {
 // appendKey appends the canonical encoding of s. The network is kept in
 // canonical order by construction (see net.go), so the key is a plain loop
 // over fields: no sorting, no allocation. timed adds the remaining times:
-// each process's clock after its timers, each message's Due after it.
+// each process's clock after its timers, each message's Due after it. The
+// parts of the key for Procs and Net are copied from their cache entries
+// when s has them (see intern.go).
 func appendKey[P Value, M Message](dst []byte, s *State[P, M], timed bool) []byte {
-	dst = model.AppendUint(dst, uint64(len(s.Procs)))
-	for i := range s.Procs {
-		p := &s.Procs[i]
-		dst = model.AppendBool(dst, p.Down)
-		dst = model.AppendUint(dst, p.Timers)
-		if timed {
-			dst = p.clock.appendKey(dst)
-		}
-		dst = p.Local.AppendKey(dst)
+	if pe := s.procsCached(timed); pe != nil {
+		dst = append(dst, pe.key...)
+	} else {
+		dst = appendProcsKey(dst, s.Procs, timed, nil)
 	}
-	dst = model.AppendUint(dst, uint64(len(s.Net)))
-	for i := range s.Net {
-		e := &s.Net[i]
-		dst = append(dst, byte(e.From), byte(e.To))
-		dst = appendPrefixed(dst, e.Msg)
-		if timed {
-			dst = append(dst, e.Due)
-		}
+	if ne := s.netCached(timed); ne != nil {
+		dst = append(dst, ne.key...)
+	} else {
+		dst = appendNetKey(dst, s.Net, timed, nil)
 	}
 	u := s.Used
 	dst = append(dst, u.Drop, u.Dup, u.Crash, u.Restart, u.Partition)
@@ -136,6 +134,75 @@ func appendKey[P Value, M Message](dst []byte, s *State[P, M], timed bool) []byt
 	for _, e := range s.History {
 		dst = append(dst, byte(e.Kind), byte(e.Client))
 		dst = e.Op.AppendKey(dst)
+	}
+	return dst
+}
+
+// procsCached returns the cache entry of s.Procs, nil when s has none or
+// its entry does not hold s.Procs (a state built or changed by hand).
+func (s *State[P, M]) procsCached(timed bool) *procsEntry[P] {
+	if e := s.pe; e != nil && e.timed == timed && len(e.procs) == len(s.Procs) &&
+		len(s.Procs) > 0 && &e.procs[0] == &s.Procs[0] {
+		return e
+	}
+	return nil
+}
+
+// netCached returns the cache entry of s.Net, as procsCached does.
+func (s *State[P, M]) netCached(timed bool) *netEntry[M] {
+	if e := s.ne; e != nil && e.timed == timed && len(e.net) == len(s.Net) &&
+		(len(s.Net) == 0 || &e.net[0] == &s.Net[0]) {
+		return e
+	}
+	return nil
+}
+
+// appendProcsKey appends the key of a process vector: the count, then
+// each process (see appendProcKey). When ends is not nil, it also appends
+// where each process's part ends in dst.
+func appendProcsKey[P Value](dst []byte, procs []Proc[P], timed bool, ends *[]int32) []byte {
+	dst = model.AppendUint(dst, uint64(len(procs)))
+	for i := range procs {
+		dst = appendProcKey(dst, &procs[i], timed)
+		if ends != nil {
+			*ends = append(*ends, int32(len(dst)))
+		}
+	}
+	return dst
+}
+
+// appendProcKey appends one process's part of the key: whether it is
+// down, its timers, in a timed run its clock, and its local state.
+func appendProcKey[P Value](dst []byte, p *Proc[P], timed bool) []byte {
+	dst = model.AppendBool(dst, p.Down)
+	dst = model.AppendUint(dst, p.Timers)
+	if timed {
+		dst = p.clock.appendKey(dst)
+	}
+	return p.Local.AppendKey(dst)
+}
+
+// appendNetKey appends the key of a network: the count, then each
+// envelope (see appendEnvKey). When ends is not nil, it also appends where
+// each envelope's part ends in dst.
+func appendNetKey[M Message](dst []byte, net []Envelope[M], timed bool, ends *[]int32) []byte {
+	dst = model.AppendUint(dst, uint64(len(net)))
+	for i := range net {
+		dst = appendEnvKey(dst, &net[i], timed)
+		if ends != nil {
+			*ends = append(*ends, int32(len(dst)))
+		}
+	}
+	return dst
+}
+
+// appendEnvKey appends one envelope's part of the key: its channel, its
+// message's key (length first), and in a timed run its Due.
+func appendEnvKey[M Message](dst []byte, e *Envelope[M], timed bool) []byte {
+	dst = append(dst, byte(e.From), byte(e.To))
+	dst = appendPrefixed(dst, e.Msg)
+	if timed {
+		dst = append(dst, e.Due)
 	}
 	return dst
 }

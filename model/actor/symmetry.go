@@ -14,8 +14,9 @@ import "bytes"
 // alike. Without Symmetry it returns s.
 //
 // The search works in a reused scratch (see canonScratch): candidate
-// states are permuted into reused slices, and only the winner, when it is
-// not s itself, is copied into a fresh state.
+// states are permuted into reused slices, and the winner, when it is not s
+// itself, takes its process vector and network from the System's caches
+// (see intern.go), so it is copied only when they do not hold them.
 func (sys *System[P, M]) Canonical(s State[P, M]) State[P, M] {
 	if len(sys.cfg.Symmetry) == 0 {
 		return s
@@ -26,8 +27,15 @@ func (sys *System[P, M]) Canonical(s State[P, M]) State[P, M] {
 	if perm == nil {
 		return s // already in canonical order: no need to copy it
 	}
-	var next State[P, M] // fresh slices: the result outlives the scratch
-	sys.permuteInto(&next, &s, perm, &c.keys)
+	sys.permuteInto(&c.t, &s, perm, &c.keys)
+	next := c.t // the result outlives the scratch: no slice of c.t in it
+	if sys.caches.plain.Load() {
+		next.Procs, next.Net = clone(c.t.Procs), clone(c.t.Net)
+	} else {
+		next.Procs, next.pe = sys.internProcs(c.t.Procs, &c.keys)
+		next.Net, next.ne = sys.internNet(c.t.Net, &c.keys)
+	}
+	next.History = clone(c.t.History)
 	return next
 }
 

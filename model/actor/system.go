@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"math/bits"
 	"sync"
 
 	"github.com/protocheck/protocheck/model"
@@ -55,11 +56,12 @@ type Config[P Value, M Message] struct {
 // model.Symmetric (the identity when no symmetry is configured). Build one
 // with New. It is safe for concurrent use by the engines' workers.
 type System[P Value, M Message] struct {
-	cfg   Config[P, M]
-	n     int
-	timed bool      // cfg.Time is set
-	pool  sync.Pool // *Ctx[M], reused across Next calls
-	names *names    // shared by every state, for traces
+	cfg    Config[P, M]
+	n      int
+	timed  bool      // cfg.Time is set
+	pool   sync.Pool // *scratch[P, M], reused across Next calls
+	names  *names    // shared by every state, for traces
+	caches caches[P, M]
 
 	// Symmetry (see Canonical), read-only after New but for the pool.
 	blur      []ID      // every grouped id mapped to its group's smallest
@@ -74,7 +76,7 @@ func New[P Value, M Message](cfg Config[P, M]) (*System[P, M], error) {
 		return nil, err
 	}
 	sys := &System[P, M]{cfg: cfg, n: len(cfg.Actors), timed: cfg.Time != nil, names: newNames(&cfg)}
-	sys.pool.New = func() any { return &Ctx[M]{n: sys.n} }
+	sys.pool.New = func() any { return &scratch[P, M]{c: Ctx[M]{n: sys.n}} }
 	sys.initSymmetry()
 	return sys, nil
 }
@@ -165,6 +167,7 @@ func (sys *System[P, M]) FairClass(a Action[M]) (string, bool) { return a.fairCl
 // combination of the handlers' choices is one initial state.
 func (sys *System[P, M]) Init(yield func(State[P, M])) {
 	s := State[P, M]{Procs: make([]Proc[P], sys.n), names: sys.names}
+	sys.intern(&s, new(msgKeys))
 	sys.start(0, s, yield)
 }
 
@@ -174,11 +177,12 @@ func (sys *System[P, M]) start(i int, s State[P, M], yield func(State[P, M])) {
 		yield(s)
 		return
 	}
-	c := &Ctx[M]{n: sys.n}
+	w := &scratch[P, M]{c: Ctx[M]{n: sys.n}}
+	c := &w.c
 	c.reset(ID(i))
 	for {
 		local := sys.cfg.Actors[i].Start(c)
-		sys.start(i+1, sys.apply(&s, ID(i), local, c, -1, false), yield)
+		sys.start(i+1, sys.apply(&s, ID(i), local, w, -1), yield)
 		if !c.rerun() {
 			return
 		}
@@ -190,36 +194,38 @@ func (sys *System[P, M]) start(i int, s State[P, M], yield func(State[P, M])) {
 // drops, dups, crashes, restarts, partitions, heal; in a timed run the
 // tick comes last.
 func (sys *System[P, M]) Next(s State[P, M], yield func(Action[M], State[P, M])) {
-	c := sys.pool.Get().(*Ctx[M])
-	defer sys.pool.Put(c)
+	w := sys.scratch(&s)
+	defer sys.release(w)
+	c := &w.c
 	stepped := false
 	if sys.timed {
 		inner := yield
 		yield = func(a Action[M], t State[P, M]) { stepped = true; inner(a, t) }
 	}
-	sys.deliveries(&s, c, yield)
-	sys.timeouts(&s, c, yield)
+	sys.deliveries(&s, w, yield)
+	sys.timeouts(&s, w, yield)
 	sys.netFaults(&s, c, yield)
-	sys.procFaults(&s, c, yield)
+	sys.procFaults(&s, w, yield)
 	sys.partitions(&s, yield)
 	if sys.timed {
-		sys.tick(&s, stepped, yield)
+		sys.tick(&s, stepped, w, yield)
 	}
 }
 
 // deliveries yields one step per deliverable message (and per choice of the
 // receiving handler).
-func (sys *System[P, M]) deliveries(s *State[P, M], c *Ctx[M], yield func(Action[M], State[P, M])) {
+func (sys *System[P, M]) deliveries(s *State[P, M], w *scratch[P, M], yield func(Action[M], State[P, M])) {
+	c := &w.c
 	for i := range s.Net {
 		e := &s.Net[i]
-		if !sys.deliverable(s, i, &c.keys) || s.Partitioned(e.From, e.To) {
+		if !sys.deliverable(s, i, c) || s.Partitioned(e.From, e.To) {
 			continue
 		}
 		a := Action[M]{Kind: Deliver, From: e.From, To: e.To, Msg: e.Msg}
 		if s.Procs[e.To].Down {
 			if sys.cfg.Network != Duplicating {
 				a.Lost = true
-				yield(a, sys.withNet(s, removeAt(s.Net, i)))
+				yield(a, sys.withNet(s, i, false, c))
 			}
 			continue
 		}
@@ -231,7 +237,7 @@ func (sys *System[P, M]) deliveries(s *State[P, M], c *Ctx[M], yield func(Action
 		for {
 			local := sys.cfg.Actors[e.To].Receive(c, s.Procs[e.To].Local, e.From, e.Msg)
 			a.Choice = c.chosen
-			yield(a, sys.apply(s, e.To, local, c, remove, false))
+			yield(a, sys.apply(s, e.To, local, w, remove))
 			if !c.rerun() {
 				break
 			}
@@ -242,7 +248,7 @@ func (sys *System[P, M]) deliveries(s *State[P, M], c *Ctx[M], yield func(Action
 // deliverable reports whether Net[i] may be delivered next: the head of its
 // channel under FIFO, and the first of a run of equal messages otherwise
 // (delivering either of two equal messages gives the same state).
-func (sys *System[P, M]) deliverable(s *State[P, M], i int, k *msgKeys) bool {
+func (sys *System[P, M]) deliverable(s *State[P, M], i int, c *Ctx[M]) bool {
 	if i == 0 {
 		return true
 	}
@@ -250,19 +256,21 @@ func (sys *System[P, M]) deliverable(s *State[P, M], i int, k *msgKeys) bool {
 	if sys.cfg.Network == FIFO {
 		return prev.From != e.From || prev.To != e.To
 	}
-	return !sameEnvelope(k, prev, e)
+	return !sys.sameAsPrev(s, i, c)
 }
 
 // timeouts yields one step per set timer of every live process; in a timed
 // run, per expired timer.
-func (sys *System[P, M]) timeouts(s *State[P, M], c *Ctx[M], yield func(Action[M], State[P, M])) {
+func (sys *System[P, M]) timeouts(s *State[P, M], w *scratch[P, M], yield func(Action[M], State[P, M])) {
+	c := &w.c
 	for id := range s.Procs {
 		p := &s.Procs[id]
 		if p.Down || p.Timers == 0 || (sys.cfg.SlowTimers && sys.awaits(s, ID(id))) {
 			continue
 		}
-		for t := 0; t < MaxTimers; t++ {
-			if p.Timers&(1<<t) == 0 || (sys.timed && p.clock.due[t] > 0) {
+		for set := p.Timers; set != 0; set &= set - 1 {
+			t := bits.TrailingZeros64(set)
+			if sys.timed && p.clock.due[t] > 0 {
 				continue
 			}
 			a := Action[M]{Kind: Timeout, To: ID(id), Timer: Timer(t), name: sys.timerName(Timer(t))}
@@ -271,7 +279,7 @@ func (sys *System[P, M]) timeouts(s *State[P, M], c *Ctx[M], yield func(Action[M
 				local := sys.cfg.Actors[id].Timeout(c, p.Local, Timer(t))
 				c.cancel |= 1 << t &^ c.set
 				a.Choice = c.chosen
-				yield(a, sys.apply(s, ID(id), local, c, -1, false))
+				yield(a, sys.apply(s, ID(id), local, w, -1))
 				if !c.rerun() {
 					break
 				}

@@ -148,7 +148,7 @@ func validateTime[P Value, M Message](cfg *Config[P, M]) error {
 // nothing and no other step is enabled (stepped false): time passing in a
 // quiescent state is the end of the run, so the state stays terminal and
 // the deadlock check (Config.Final) still means something.
-func (sys *System[P, M]) tick(s *State[P, M], stepped bool, yield func(Action[M], State[P, M])) {
+func (sys *System[P, M]) tick(s *State[P, M], stepped bool, w *scratch[P, M], yield func(Action[M], State[P, M])) {
 	procsChange, netChanges := false, false
 	for i := range s.Procs {
 		p := &s.Procs[i]
@@ -172,20 +172,21 @@ func (sys *System[P, M]) tick(s *State[P, M], stepped bool, yield func(Action[M]
 		next.Ticks++
 	}
 	if procsChange {
-		next.Procs = make([]Proc[P], len(s.Procs))
-		for i, p := range s.Procs {
-			p.clock = p.clock.tick()
-			next.Procs[i] = p
+		w.procs = append(w.procs[:0], s.Procs...)
+		for i := range w.procs {
+			w.procs[i].clock = w.procs[i].clock.tick()
 		}
+		next.Procs, next.pe = sys.internVector(w.procs, &w.c)
+		clear(w.procs) // drop the references held by local states
 	}
 	if netChanges {
-		next.Net = make([]Envelope[M], len(s.Net))
-		for i, e := range s.Net {
-			if e.Due > 0 {
+		w.c.net = append(w.c.net[:0], s.Net...)
+		for i := range w.c.net {
+			if e := &w.c.net[i]; e.Due > 0 {
 				e.Due--
 			}
-			next.Net[i] = e
 		}
+		next.Net, next.ne = sys.internNetwork(w.c.net, &w.c)
 	}
 	yield(Action[M]{Kind: Tick}, next)
 }

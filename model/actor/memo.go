@@ -1,0 +1,88 @@
+package actor
+
+import "sync/atomic"
+
+// Memos. A cached vector's entry remembers the steps it has led to: what
+// decides a step's result (for a process vector: the process and its new
+// part of the key; for a network: the envelope removed and the messages
+// sent, with their Resend flags) and the entry of the result. A step that
+// finds its input there takes the result without building the new key,
+// hashing it or looking it up. Most steps repeat: in twopc with 4
+// participants each vector is reached from many states, and its steps are
+// the same each time.
+//
+// An entry keeps at most maxMemos, and forgets them when the System's
+// table drops it (see interner), so that memos keep alive only the
+// neighbours of entries the table holds or states use.
+
+// maxMemos is the most steps an entry remembers per index; maxMemoInput
+// the longest input it remembers (a step with a longer one is not
+// remembered).
+const (
+	maxMemos     = 16
+	maxMemoInput = 15
+)
+
+// memos are the steps an entry remembers, by index (the process that
+// stepped, the envelope removed): for each, an immutable table, replaced
+// whole when a step is added (rarely, once the run has warmed up).
+type memos[T any] struct{ by []atomic.Pointer[memoTab[T]] }
+
+// newMemos returns memos for indices 0..n-1.
+func newMemos[T any](n int) memos[T] { return memos[T]{by: make([]atomic.Pointer[memoTab[T]], n)} }
+
+// A memoTab holds the steps of one index.
+type memoTab[T any] struct{ recs []memoRec[T] }
+
+// A memoRec is one step: its input, kept inline, and its result.
+type memoRec[T any] struct {
+	n   uint8
+	in  [maxMemoInput]byte
+	out *T
+}
+
+// find returns the result remembered for input in at index i, nil if none.
+func (m *memos[T]) find(i int, in []byte) *T {
+	t := m.by[i].Load()
+	if t == nil || len(in) > maxMemoInput {
+		return nil
+	}
+	for j := range t.recs {
+		r := &t.recs[j]
+		if int(r.n) == len(in) && string(r.in[:r.n]) == string(in) {
+			return r.out
+		}
+	}
+	return nil
+}
+
+// add remembers out as the result for input in at index i, unless the
+// table is full or in is too long.
+func (m *memos[T]) add(i int, in []byte, out *T) {
+	if len(in) > maxMemoInput {
+		return
+	}
+	r := memoRec[T]{n: uint8(len(in)), out: out}
+	copy(r.in[:], in)
+	for {
+		old := m.by[i].Load()
+		t := &memoTab[T]{}
+		if old != nil {
+			if len(old.recs) >= maxMemos {
+				return
+			}
+			t.recs = append(make([]memoRec[T], 0, len(old.recs)+1), old.recs...)
+		}
+		t.recs = append(t.recs, r)
+		if m.by[i].CompareAndSwap(old, t) {
+			return
+		}
+	}
+}
+
+// clear forgets every step.
+func (m *memos[T]) clear() {
+	for i := range m.by {
+		m.by[i].Store(nil)
+	}
+}
