@@ -27,7 +27,7 @@ type Runner interface {
 	// Spec returns the description of the named spec, nil if unknown.
 	Spec(name string) *Info
 	// Run explores one configuration of the named spec exhaustively
-	// (breadth first, then liveness) and returns its verdicts, counts, and
+	// (breadth first, liveness in the same pass) and returns its verdicts, counts, and
 	// the measures over its final states.
 	Run(spec string, c Config) (*Outcome, error)
 	// Args are the table's own options as given on the command line (for

@@ -19,8 +19,12 @@
 //     terminal states and cycles, under the weak fairness a model.Fair
 //     declares; counterexamples are lassos (see liveness.go for exactly which
 //     behaviours are covered).
-//   - Check: BFS, then Liveness when the model has liveness properties. The
+//   - Check: BFS, and when the model has liveness properties the liveness
+//     analysis on the graph the same parallel pass records (onePass). The
 //     CLI and explore/exploretest use it.
+//   - Disk (Options.Disk): BFS with the visited set and frontier in files,
+//     checkpoints and resume; safety only.
+//   - POR (Options.POR): BFS over ample sets; safety only.
 //   - Visit: BFS that hands every state it expands to a callback, with its
 //     depth and whether it ends a run, for tables computed over the space.
 //

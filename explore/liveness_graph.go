@@ -30,9 +30,7 @@ type lgraph struct {
 	nExp    int           // states [0, nExp) are expanded
 	depth   int           // deepest BFS level stored
 
-	stop     string // why exploration stopped early; "" when complete
-	panicked any    // the value a model panic carried, nil if none
-	panicAt  int32  // the state whose expansion panicked
+	stop string // why exploration stopped early; "" when complete
 }
 
 // free releases the graph's pages.

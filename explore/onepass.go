@@ -143,7 +143,7 @@ type passRun[S, A any] struct {
 // explore builds the graph level by level and returns it.
 func (r *passRun[S, A]) explore() *lgraph {
 	b := r.b
-	g := &lgraph{bits: make([][]uint64, len(b.preds)), panicAt: -1, fair: b.fair != nil}
+	g := &lgraph{bits: make([][]uint64, len(b.preds)), fair: b.fair != nil}
 	g.off.push(0)
 	b.g = g
 	cur := r.initial()
@@ -170,6 +170,7 @@ func (r *passRun[S, A]) explore() *lgraph {
 		}
 	}
 	r.v.settle()
+	g.stop = r.stop
 	return g
 }
 

@@ -125,3 +125,13 @@ func TestOnePassWorkersAndLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestOnePassStopReasonInMessage: a liveness property left undecided by a
+// limit says which limit stopped the run.
+func TestOnePassStopReasonInMessage(t *testing.T) {
+	res, err := Check(model.Model[[2]int, string](grid{n: 50}), Options{MaxStates: 100})
+	require.NoError(t, err)
+	corner, _ := res.Property("corner")
+	assert.Equal(t, Unknown, corner.Status)
+	assert.Contains(t, corner.Message, "stopped early (max states)")
+}

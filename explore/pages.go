@@ -19,9 +19,6 @@ func (p *pages[T]) len() int { return p.n }
 // at returns value i.
 func (p *pages[T]) at(i int32) T { return p.pg[i>>pageBits][i&(1<<pageBits-1)] }
 
-// set replaces value i.
-func (p *pages[T]) set(i int32, v T) { p.pg[i>>pageBits][i&(1<<pageBits-1)] = v }
-
 // push appends v.
 func (p *pages[T]) push(v T) {
 	if p.n>>pageBits == len(p.pg) {

@@ -113,7 +113,8 @@ func (e *entry[S, A]) Build(c catalog.Config) (*Instance, error) {
 }
 
 // Engines are the names -engine accepts: "bfs" runs explore.Check (BFS,
-// then the liveness engine when the model has liveness properties).
+// recording the graph for the liveness analysis in the same pass when the
+// model has liveness properties).
 var Engines = []string{"bfs", "dfs", "random", "liveness"}
 
 func runEngine[S, A any](m model.Model[S, A], engine string, opts explore.Options) (*explore.Result, error) {

@@ -6,7 +6,7 @@ import (
 	"github.com/protocheck/protocheck/model"
 )
 
-// measure checks m (explore.CheckVisit: BFS, then liveness) and, in the
+// measure checks m (explore.CheckVisit: BFS with liveness in one pass) and, in the
 // same pass, computes each measure's statistics over the final states:
 // reachable states with no enabled step that the model accepts as final. A
 // measure named "units" divides the others (messages per critical-section

@@ -8,7 +8,7 @@ import (
 )
 
 // A Runner runs the checker for tables (catalog.Runner): every run is one
-// exploration (BFS, then liveness) with the given options, at most
+// exploration (BFS with liveness in one pass) with the given options, at most
 // DefaultTableStates distinct states unless Opts.MaxStates says otherwise,
 // whose BFS pass also gathers the spec's measures over the final states
 // (kept only when the run was complete).

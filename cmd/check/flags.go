@@ -60,7 +60,7 @@ func newRunFlagSet(f *runFlags, info *catalog.Info) *flag.FlagSet {
 	fs := flag.NewFlagSet("check run", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&f.variant, "variant", "", "protocol variant (default: the protocol's first; see check list)")
-	fs.StringVar(&f.engine, "engine", "bfs", "engine: "+strings.Join(protocols.Engines, "|")+" (bfs: breadth first, then liveness)")
+	fs.StringVar(&f.engine, "engine", "bfs", "engine: "+strings.Join(protocols.Engines, "|")+" (bfs: breadth first, with liveness in the same pass)")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines (0: all cores)")
 	fs.StringVar(&f.maxStates, "max-states", "0", "stop after this many distinct states, e.g. 1e6 or 10M (0: no limit)")
 	fs.IntVar(&f.maxDepth, "max-depth", 0, "do not expand states at this depth (0: no limit)")

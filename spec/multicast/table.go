@@ -203,7 +203,7 @@ func verdictText(failed map[string][]string, undecided map[string]bool) string {
 // tableNotes explains the runs and the scenarios shown.
 func tableNotes(scens []string) []string {
 	notes := []string{
-		"Each cell is four complete runs (breadth-first search, then liveness) on an unordered network: no fault, dup=1, drop=1, crash=1",
+		"Each cell is four complete runs (breadth-first search, liveness in the same pass) on an unordered network: no fault, dup=1, drop=1, crash=1",
 		"(one fault kind at a time); states adds up their distinct states. After a failing property, the runs that violate it.",
 		"Multicasts per sender: 2 in (a) and (c-L), 1 elsewhere. total: a sequencer per group, no cross-group mechanism;",
 		"global: one sequencer for every group. none: no ordering, delivery on receipt.",
