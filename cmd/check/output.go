@@ -104,7 +104,7 @@ func writeSummary(w io.Writer, j *job, res *explore.Result, shown *explore.Prope
 	fmt.Fprintf(w, "protocol:   %s %s\n", j.info.Name, j.cfg)
 	status := "complete"
 	if !res.Complete {
-		status = "INCOMPLETE (" + orUnknown(res.StopReason) + ")"
+		status = "INCOMPLETE (" + res.Stop() + ")"
 	}
 	opts := ""
 	if j.opts.Symmetry {
@@ -142,34 +142,8 @@ func writeSummary(w io.Writer, j *job, res *explore.Result, shown *explore.Prope
 	}
 }
 
-func orUnknown(s string) string {
-	if s == "" {
-		return "stopped"
-	}
-	return s
-}
-
-// verdict is the last line of the summary. It says "verified" only for a
-// complete run in which every selected property was decided and holds.
-func verdict(res *explore.Result, engine string) string {
-	var unknown []string
-	for _, p := range res.Properties {
-		if p.Status == explore.Unknown {
-			unknown = append(unknown, fmt.Sprintf("%q", p.Name))
-		}
-	}
-	switch v := res.Violations(); {
-	case len(v) > 0:
-		return fmt.Sprintf("\nVIOLATED: %d of %d properties failed", len(v), len(res.Properties))
-	case !res.Complete && len(unknown) == 0:
-		return fmt.Sprintf("\nall %d properties hold (decided before the space was exhausted: %s)", len(res.Properties), orUnknown(res.StopReason))
-	case !res.Complete:
-		return fmt.Sprintf("\nINCOMPLETE (%s): no violation found, but %s not decided", orUnknown(res.StopReason), strings.Join(unknown, ", "))
-	case len(unknown) > 0:
-		return fmt.Sprintf("\nNOT CHECKED by %s: %s (no violation among the rest; exit 3)", engine, strings.Join(unknown, ", "))
-	}
-	return fmt.Sprintf("\nverified: all %d properties hold over the complete state space", len(res.Properties))
-}
+// verdict is the last line of the summary (see explore.Result.Verdict).
+func verdict(res *explore.Result, engine string) string { return "\n" + res.Verdict(engine) }
 
 // jsonReport is the shape of -json output. Counts are named so they are
 // not compared with the wrong ones: TLC's "states generated" counts the

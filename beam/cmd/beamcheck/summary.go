@@ -60,7 +60,7 @@ func (j *job) report(rep *bfs.Report, c config, runner string, stdout, stderr io
 	fmt.Fprintf(stdout, "protocol:   %s %s\n", j.info.Name, j.cfg)
 	status := "complete"
 	if !res.Complete {
-		status = "INCOMPLETE (" + orStopped(res.StopReason) + ")"
+		status = "INCOMPLETE (" + res.Stop() + ")"
 	}
 	sym := ""
 	if j.spec.Symmetry {
@@ -131,34 +131,8 @@ func writeLevels(w io.Writer, levels []bfs.Level) {
 	}
 }
 
-func orStopped(s string) string {
-	if s == "" {
-		return "stopped"
-	}
-	return s
-}
-
-// verdict is the summary's last line, as check's: "verified" only for a
-// complete run in which every property was decided and holds.
-func verdict(res *explore.Result) string {
-	var unknown []string
-	for _, p := range res.Properties {
-		if p.Status == explore.Unknown {
-			unknown = append(unknown, fmt.Sprintf("%q", p.Name))
-		}
-	}
-	switch v := res.Violations(); {
-	case len(v) > 0:
-		return fmt.Sprintf("\nVIOLATED: %d of %d properties failed", len(v), len(res.Properties))
-	case !res.Complete && len(unknown) == 0:
-		return fmt.Sprintf("\nall %d properties hold (decided before the space was exhausted: %s)", len(res.Properties), orStopped(res.StopReason))
-	case !res.Complete:
-		return fmt.Sprintf("\nINCOMPLETE (%s): no violation found, but %s not decided", orStopped(res.StopReason), strings.Join(unknown, ", "))
-	case len(unknown) > 0:
-		return fmt.Sprintf("\nNOT CHECKED by beam: %s (no violation among the rest; exit 3)", strings.Join(unknown, ", "))
-	}
-	return fmt.Sprintf("\nverified: all %d properties hold over the complete state space", len(res.Properties))
-}
+// verdict is the summary's last line, as check's (explore.Result.Verdict).
+func verdict(res *explore.Result) string { return "\n" + res.Verdict("beam") }
 
 // exitCode maps a result to check's exit codes: 1 when a property failed;
 // 3 when the run stopped early or left a selected property undecided; 0
