@@ -108,3 +108,16 @@ func TestDiskFlagErrors(t *testing.T) {
 	require.Equal(t, exitOK, run([]string{"resume", "-h"}, &out, &errOut))
 	assert.Contains(t, out.String(), "usage: check resume [flags] DIR")
 }
+
+// TestCheckpointHint: a checkpointed run stopped by its time limit says
+// how to continue it, and continuing it finishes the run.
+func TestCheckpointHint(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ck")
+	var out, errOut bytes.Buffer
+	code := run([]string{"run", "twopc", "-n", "3", "-props", "safety", "-checkpoint", dir, "-time", "1ns", "-quiet"}, &out, &errOut)
+	require.Equal(t, exitIncomplete, code, "%s", errOut.String())
+	assert.Contains(t, errOut.String(), "resume "+dir)
+	r := runJSON(t, exitOK, "resume", dir)
+	assert.True(t, r.Complete)
+	assert.Equal(t, int64(160940), r.Distinct, "twopc n=3 at defaults, as the in-memory BFS counts it")
+}

@@ -183,6 +183,10 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 	}
 	j.writeOutputs(stderr, file, shown)
 	j.writeDot(stderr, shown)
+	if j.flags.checkpoint != "" && !res.Complete && (res.StopReason == "time limit" || res.StopReason == "interrupted") {
+		fmt.Fprintf(stderr, "%s: checkpointed at the last level boundary; continue with: %s resume %s\n",
+			progName, progName, j.flags.checkpoint)
+	}
 	if sr != nil {
 		if err := sr.finish(j, res, stderr); err != nil {
 			return usageErr(stderr, "run %s: %v", j.info.Name, err)
