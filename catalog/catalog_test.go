@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/protocheck/protocheck/model"
 	"github.com/protocheck/protocheck/model/actor"
 )
 
@@ -101,4 +102,21 @@ func TestTableAligns(t *testing.T) {
 	var b strings.Builder
 	require.NoError(t, d.Write(&b))
 	assert.Equal(t, "T\n\na    bb  c\n---  --  ---\nxxx  y\n1    22  333\n\nnote\n", b.String(), "aligned, no trailing spaces")
+}
+
+// TestRunVerdicts: each Always property says where a replayed run first
+// breaks it; other expectations are left out.
+func TestRunVerdicts(t *testing.T) {
+	props := []model.Property[int]{
+		model.Always("small", func(s int) bool { return s < 2 }),
+		model.Always("non-negative", func(s int) bool { return s >= 0 }),
+		model.Always("not zero", func(s int) bool { return s != 0 }),
+		model.Sometimes("two", func(s int) bool { return s == 2 }),
+	}
+	got := RunVerdicts(props, []int{0, 1, 2}, []string{"inc", "inc"})
+	assert.Equal(t, []string{
+		`"small" fails after step 2 (inc).`,
+		`"non-negative" holds in every state of this run.`,
+		`"not zero" fails in the initial state.`,
+	}, got)
 }

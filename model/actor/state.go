@@ -227,3 +227,13 @@ func appendPrefixed[V Value](dst []byte, v V) []byte {
 	copy(dst[at-1:], pre[:l])
 	return dst
 }
+
+// SumLocal returns the sum of f over the processes' local states: the
+// usual form of a measure (messages sent, entries completed).
+func SumLocal[P any, M Message](s State[P, M], f func(P) int) int {
+	sum := 0
+	for i := range s.Procs {
+		sum += f(s.Procs[i].Local)
+	}
+	return sum
+}

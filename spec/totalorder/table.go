@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/protocheck/protocheck/catalog"
-	"github.com/protocheck/protocheck/model"
 	"github.com/protocheck/protocheck/model/actor"
 )
 
@@ -131,8 +129,8 @@ func computeTable(r catalog.Runner) (*catalog.TableData, error) {
 	for i := range last.Procs {
 		t.Notes = append(t.Notes, fmt.Sprintf("p%d delivered %v.", i, last.Local(actor.ID(i)).Seq))
 	}
-	t.Notes = append(t.Notes, verdicts(m, states, acts)...)
-	note, err := checkedAtDefaults(r, in, c.Variant)
+	t.Notes = append(t.Notes, catalog.RunVerdicts(m.Properties(), states, acts)...)
+	note, err := catalog.CheckedAtDefaults(r, in, c.Variant)
 	if err != nil {
 		return nil, err
 	}
@@ -195,50 +193,4 @@ func bufferRows(cfg Config, states []State, acts []Action, id actor.ID) [][]stri
 		}
 	}
 	return rows
-}
-
-// verdicts checks the model's safety properties in every state of the
-// replayed run and notes the first failure of each.
-func verdicts(m *Model, states []State, acts []Action) []string {
-	var out []string
-	for _, p := range m.Properties() {
-		if p.Expect != model.ExpectAlways {
-			continue
-		}
-		verdict := "holds in every state of this run"
-		for i, s := range states {
-			if p.Holds(s) {
-				continue
-			}
-			verdict = "fails in the initial state"
-			if i > 0 {
-				verdict = fmt.Sprintf("fails after step %d (%v)", i, acts[i-1])
-			}
-			break
-		}
-		out = append(out, fmt.Sprintf("%q %s.", p.Name, verdict))
-	}
-	return out
-}
-
-// checkedAtDefaults explores the variant at its own defaults with the
-// runner (a complete run of the checker) and says what it found.
-func checkedAtDefaults(r catalog.Runner, in *catalog.Info, variant string) (string, error) {
-	c, err := in.Defaults(variant)
-	if err != nil {
-		return "", err
-	}
-	out, err := r.Run(in.Name, c)
-	if err != nil {
-		return "", err
-	}
-	parts := make([]string, len(out.Verdicts))
-	for i, v := range out.Verdicts {
-		parts[i] = fmt.Sprintf("%q %s", v.Name, v.Status)
-	}
-	done := "explored completely"
-	if !out.Complete {
-		done = "NOT explored completely"
-	}
-	return fmt.Sprintf("At the variant's defaults (%v), %s: %d distinct states; %s.", c, done, out.Distinct, strings.Join(parts, ", ")), nil
 }

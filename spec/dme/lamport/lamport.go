@@ -123,19 +123,11 @@ func doneFunc(reqs int) func(State, int) bool {
 // Messages returns the "messages" measure of s: the messages sent so far,
 // retransmissions excluded (see Proc.Sent).
 func Messages(s State) int {
-	sum := 0
-	for _, p := range s.Procs {
-		sum += int(p.Local.Sent)
-	}
-	return sum
+	return actor.SumLocal(s, func(p Proc) int { return int(p.Sent) })
 }
 
 // Entries returns the critical sections completed in s (the "units"
 // measure).
 func Entries(s State) int {
-	sum := 0
-	for _, p := range s.Procs {
-		sum += int(p.Local.Done)
-	}
-	return sum
+	return actor.SumLocal(s, func(p Proc) int { return int(p.Done) })
 }

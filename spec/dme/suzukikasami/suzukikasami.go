@@ -97,20 +97,12 @@ func inCS(s State, i int) bool { return s.Procs[i].Local.Phase == PhaseInCS }
 
 // Messages returns the messages sent so far in s (REQUEST and PRIVILEGE).
 func Messages(s State) int {
-	sum := 0
-	for _, p := range s.Procs {
-		sum += int(p.Local.Sent)
-	}
-	return sum
+	return actor.SumLocal(s, func(p Proc) int { return int(p.Sent) })
 }
 
 // Entries returns the critical sections completed in s.
 func Entries(s State) int {
-	sum := 0
-	for _, p := range s.Procs {
-		sum += int(p.Local.Done)
-	}
-	return sum
+	return actor.SumLocal(s, func(p Proc) int { return int(p.Done) })
 }
 
 // FreeEntries returns the critical sections entered in s by a process

@@ -95,18 +95,10 @@ func doneFunc(reqs int) func(State, int) bool {
 // Messages returns the "messages" measure of s: the token passes paid for
 // the entries so far (see Msg.Hops), 0..N-1 per entry.
 func Messages(s State) int {
-	sum := 0
-	for _, p := range s.Procs {
-		sum += int(p.Local.Paid)
-	}
-	return sum
+	return actor.SumLocal(s, func(p Proc) int { return int(p.Paid) })
 }
 
 // Entries returns the critical sections completed in s.
 func Entries(s State) int {
-	sum := 0
-	for _, p := range s.Procs {
-		sum += int(p.Local.Done)
-	}
-	return sum
+	return actor.SumLocal(s, func(p Proc) int { return int(p.Done) })
 }

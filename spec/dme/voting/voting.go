@@ -119,18 +119,10 @@ func votesGiven(s State, n int) bool {
 
 // Messages returns the messages sent so far by all processes.
 func Messages(s State) int {
-	total := 0
-	for _, p := range s.Procs {
-		total += int(p.Local.Sent)
-	}
-	return total
+	return actor.SumLocal(s, func(p Proc) int { return int(p.Sent) })
 }
 
 // Entries returns the critical sections completed so far.
 func Entries(s State) int {
-	total := 0
-	for _, p := range s.Procs {
-		total += int(p.Local.Done)
-	}
-	return total
+	return actor.SumLocal(s, func(p Proc) int { return int(p.Done) })
 }
