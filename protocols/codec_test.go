@@ -30,41 +30,36 @@ func codecCap() int64 {
 // erased model has a codec (model.CodecOf), and every state explored
 // decodes to a state with the same key.
 func TestCatalogCodecs(t *testing.T) {
-	for _, e := range all {
-		for _, v := range e.Info().VariantList() {
-			t.Run(e.Info().Name+"/"+v.Name, func(t *testing.T) {
-				t.Parallel()
-				m := erasedAtDefaults(t, e, v)
-				c, err := model.CodecOf(m)
-				require.NoError(t, err)
-				var enc, want, got []byte
-				var bad error // the first state that does not round-trip
-				n := 0
-				check := func(s any) {
-					n++
-					enc = c.AppendState(enc[:0], s)
-					d, err := c.DecodeState(enc)
-					if err != nil {
-						bad = cmp.Or(bad, fmt.Errorf("%v: %w", s, err))
-						return
-					}
-					want, got = m.AppendKey(want[:0], s), m.AppendKey(got[:0], d)
-					if !bytes.Equal(want, got) {
-						bad = cmp.Or(bad, fmt.Errorf("%v: key %x decodes to key %x", s, want, got))
-					}
-				}
-				// Every state expanded and every successor (so the last level too).
-				res, err := explore.Visit(m, explore.Options{Workers: 1, MaxStates: codecCap()}, func(s any, _ explore.Visited) {
-					check(s)
-					m.Next(s, func(_, t any) { check(t) })
-				})
-				require.NoError(t, err)
-				require.NoError(t, bad)
-				require.Positive(t, n)
-				t.Logf("%s: %d states round-trip (%d distinct, complete: %v)", t.Name(), n, res.Distinct, res.Complete)
-			})
+	eachVariant(t, func(t *testing.T, e Entry, v catalog.Variant) {
+		m := erasedAtDefaults(t, e, v)
+		c, err := model.CodecOf(m)
+		require.NoError(t, err)
+		var enc, want, got []byte
+		var bad error // the first state that does not round-trip
+		n := 0
+		check := func(s any) {
+			n++
+			enc = c.AppendState(enc[:0], s)
+			d, err := c.DecodeState(enc)
+			if err != nil {
+				bad = cmp.Or(bad, fmt.Errorf("%v: %w", s, err))
+				return
+			}
+			want, got = m.AppendKey(want[:0], s), m.AppendKey(got[:0], d)
+			if !bytes.Equal(want, got) {
+				bad = cmp.Or(bad, fmt.Errorf("%v: key %x decodes to key %x", s, want, got))
+			}
 		}
-	}
+		// Every state expanded and every successor (so the last level too).
+		res, err := explore.Visit(m, explore.Options{Workers: 1, MaxStates: codecCap()}, func(s any, _ explore.Visited) {
+			check(s)
+			m.Next(s, func(_, t any) { check(t) })
+		})
+		require.NoError(t, err)
+		require.NoError(t, bad)
+		require.Positive(t, n)
+		t.Logf("%s: %d states round-trip (%d distinct, complete: %v)", t.Name(), n, res.Distinct, res.Complete)
+	})
 }
 
 // TestCatalogErased: for every spec and variant at its defaults, BFS on
@@ -72,32 +67,27 @@ func TestCatalogCodecs(t *testing.T) {
 // typed model, with symmetry reduction too where the model declares it;
 // and the erased model declares what the typed one does.
 func TestCatalogErased(t *testing.T) {
-	for _, e := range all {
-		for _, v := range e.Info().VariantList() {
-			t.Run(e.Info().Name+"/"+v.Name, func(t *testing.T) {
-				t.Parallel()
-				cfg, err := e.Info().Defaults(v.Name)
-				require.NoError(t, err)
-				inst, err := e.Build(cfg)
-				require.NoError(t, err)
-				m := inst.Erased()
-				assert.Equal(t, inst.Symmetric, model.HasSymmetry(m), "HasSymmetry")
-				assert.Equal(t, inst.Final, model.HasFinal(m), "HasFinal")
-				syms := []bool{false}
-				if inst.Symmetric {
-					syms = append(syms, true)
-				}
-				for _, sym := range syms {
-					opts := explore.Options{Workers: 1, MaxStates: codecCap(), Symmetry: sym}
-					want, err := inst.Check("bfs-safety", opts, nil)
-					require.NoError(t, err)
-					got, err := explore.BFS(m, opts)
-					require.NoError(t, err)
-					sameRun(t, want, got, fmt.Sprintf("symmetry=%v", sym))
-				}
-			})
+	eachVariant(t, func(t *testing.T, e Entry, v catalog.Variant) {
+		cfg, err := e.Info().Defaults(v.Name)
+		require.NoError(t, err)
+		inst, err := e.Build(cfg)
+		require.NoError(t, err)
+		m := inst.Erased()
+		assert.Equal(t, inst.Symmetric, model.HasSymmetry(m), "HasSymmetry")
+		assert.Equal(t, inst.Final, model.HasFinal(m), "HasFinal")
+		syms := []bool{false}
+		if inst.Symmetric {
+			syms = append(syms, true)
 		}
-	}
+		for _, sym := range syms {
+			opts := explore.Options{Workers: 1, MaxStates: codecCap(), Symmetry: sym}
+			want, err := inst.Check("bfs-safety", opts, nil)
+			require.NoError(t, err)
+			got, err := explore.BFS(m, opts)
+			require.NoError(t, err)
+			sameRun(t, want, got, fmt.Sprintf("symmetry=%v", sym))
+		}
+	})
 }
 
 // erasedAtDefaults builds variant v of e at its defaults, erased.

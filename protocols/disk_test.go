@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/protocheck/protocheck/catalog"
 	"github.com/protocheck/protocheck/explore"
 )
 
@@ -26,44 +27,39 @@ func diskCap() int64 {
 // declares it. The disk run has a 1MiB budget, so its buffers are the
 // smallest (256KiB) and spill several times a level on the larger spaces.
 func TestCatalogDisk(t *testing.T) {
-	for _, e := range all {
-		for _, v := range e.Info().VariantList() {
-			t.Run(e.Info().Name+"/"+v.Name, func(t *testing.T) {
-				t.Parallel()
-				cfg, err := e.Info().Defaults(v.Name)
-				require.NoError(t, err)
-				inst, err := e.Build(cfg)
-				require.NoError(t, err)
-				syms := []bool{false}
-				if inst.Symmetric {
-					syms = append(syms, true)
-				}
-				for _, sym := range syms {
-					what := fmt.Sprintf("symmetry=%v", sym)
-					opts := explore.Options{Workers: 2, Symmetry: sym, MaxDepth: smallDepth(t, inst, sym)}
-					want, err := inst.Check("bfs-safety", opts, nil)
-					require.NoError(t, err)
-					require.LessOrEqual(t, want.Distinct, 2*diskCap(), what)
-					disk := opts
-					disk.Memory = 1 << 20
-					disk.Disk = &explore.Disk{Dir: t.TempDir()}
-					got, err := inst.Check("bfs-safety", disk, nil)
-					require.NoError(t, err)
-					assert.Equal(t, "disk", got.Engine)
-					assert.Equal(t, want.StopReason, got.StopReason, what)
-					sameRun(t, want, got, what)
-					for i, p := range want.Properties {
-						msg := p.Message
-						if p.Expect.Liveness() {
-							msg = "not checked by the disk engine (it checks safety only)"
-						}
-						assert.Equal(t, msg, got.Properties[i].Message, "%s: %q", what, p.Name)
-					}
-					t.Logf("%s: %d states, %d levels, complete %v", what, got.Distinct, got.MaxDepth+1, got.Complete)
-				}
-			})
+	eachVariant(t, func(t *testing.T, e Entry, v catalog.Variant) {
+		cfg, err := e.Info().Defaults(v.Name)
+		require.NoError(t, err)
+		inst, err := e.Build(cfg)
+		require.NoError(t, err)
+		syms := []bool{false}
+		if inst.Symmetric {
+			syms = append(syms, true)
 		}
-	}
+		for _, sym := range syms {
+			what := fmt.Sprintf("symmetry=%v", sym)
+			opts := explore.Options{Workers: 2, Symmetry: sym, MaxDepth: smallDepth(t, inst, sym)}
+			want, err := inst.Check("bfs-safety", opts, nil)
+			require.NoError(t, err)
+			require.LessOrEqual(t, want.Distinct, 2*diskCap(), what)
+			disk := opts
+			disk.Memory = 1 << 20
+			disk.Disk = &explore.Disk{Dir: t.TempDir()}
+			got, err := inst.Check("bfs-safety", disk, nil)
+			require.NoError(t, err)
+			assert.Equal(t, "disk", got.Engine)
+			assert.Equal(t, want.StopReason, got.StopReason, what)
+			sameRun(t, want, got, what)
+			for i, p := range want.Properties {
+				msg := p.Message
+				if p.Expect.Liveness() {
+					msg = "not checked by the disk engine (it checks safety only)"
+				}
+				assert.Equal(t, msg, got.Properties[i].Message, "%s: %q", what, p.Name)
+			}
+			t.Logf("%s: %d states, %d levels, complete %v", what, got.Distinct, got.MaxDepth+1, got.Complete)
+		}
+	})
 }
 
 // smallDepth returns 0 (no bound) when the whole space has at most
