@@ -26,6 +26,7 @@ const blockLen = 512
 type blockPool[S any] struct {
 	mu   sync.Mutex
 	free [][]item[S]
+	size int // the capacity of a new block; 0 means blockLen
 }
 
 func (p *blockPool[S]) get() []item[S] {
@@ -35,6 +36,9 @@ func (p *blockPool[S]) get() []item[S] {
 		b := p.free[n-1]
 		p.free = p.free[:n-1]
 		return b[:0]
+	}
+	if p.size > 0 {
+		return make([]item[S], 0, p.size)
 	}
 	return make([]item[S], 0, blockLen)
 }

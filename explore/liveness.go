@@ -225,6 +225,7 @@ func (g *lgraph) sources(c livenessCheck) []int32 {
 func (b *liveBuilder[S, A]) verdict(pr *PropertyResult, c livenessCheck, complete bool) error {
 	g := b.g
 	r := newLiveRegion(g, g.sources(c), c.q)
+	defer r.release()
 	end, found := r.fairEnding(b.opts.Stutter)
 	switch {
 	case !found && complete:

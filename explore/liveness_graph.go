@@ -21,7 +21,7 @@ const unfairClass = -1
 type lgraph struct {
 	off     pages[int32]  // row starts, nExp+1 of them
 	dst     pages[int32]  // edge targets
-	cls     pages[int32]  // edge fairness classes (index into classes) or unfairClass; empty without fairness
+	cls     classPages    // edge fairness classes (index into classes) or unfairClass; empty without fairness
 	fair    bool          // edges have classes
 	classes []string      // interned fairness class names
 	fps     pages[uint64] // state fingerprints (of the canonical key with symmetry)
@@ -82,66 +82,3 @@ type liveBuilder[S, A any] struct {
 // fingerprint returns the 64-bit fingerprint of s (of its canonical
 // representative with symmetry), as the BFS engine computes it.
 func (b *liveBuilder[S, A]) fingerprint(s S) uint64 { return b.k.fp(s) }
-
-// An fpIndex maps fingerprints to state numbers while the graph is built:
-// an open-addressing table (linear probing, load at most 3/4) of
-// fingerprint and state number pairs, 16 bytes a slot, so 21 to 43 bytes a
-// state, outside the Go heap. Keeping the fingerprint in the slot makes a
-// look-up one cache miss; fingerprints are never 0 (see fingerprint), so 0
-// marks an empty slot. Reads may run concurrently; inserts may not.
-type fpIndex struct {
-	slots []fpSlot
-	used  int
-}
-
-type fpSlot struct {
-	fp uint64
-	v  int32
-}
-
-// find returns the state whose fingerprint is fp.
-func (x *fpIndex) find(fp uint64) (int32, bool) {
-	if len(x.slots) == 0 {
-		return 0, false
-	}
-	mask := uint64(len(x.slots) - 1)
-	for i := fp >> 2 & mask; ; i = (i + 1) & mask {
-		switch x.slots[i].fp {
-		case fp:
-			return x.slots[i].v, true
-		case 0:
-			return 0, false
-		}
-	}
-}
-
-// insert adds state v, whose fingerprint fp is not yet present.
-func (x *fpIndex) insert(fp uint64, v int32) {
-	if 4*(x.used+1) > 3*len(x.slots) {
-		old := x.slots
-		x.slots, x.used = allocOff[fpSlot](max(64, 2*len(old))), 0
-		for _, sl := range old {
-			if sl.fp != 0 {
-				x.put(sl.fp, sl.v)
-			}
-		}
-		freeOff(old)
-	}
-	x.put(fp, v)
-}
-
-func (x *fpIndex) put(fp uint64, v int32) {
-	mask := uint64(len(x.slots) - 1)
-	i := fp >> 2 & mask
-	for x.slots[i].fp != 0 {
-		i = (i + 1) & mask
-	}
-	x.slots[i] = fpSlot{fp, v}
-	x.used++
-}
-
-// free releases the table.
-func (x *fpIndex) free() {
-	freeOff(x.slots)
-	*x = fpIndex{}
-}

@@ -13,14 +13,37 @@ const outside = -2
 // out: their steps are unknown, so nothing found in a region can depend on
 // them, and every violation found is genuine even in an incomplete run.
 type liveRegion struct {
-	g     *lgraph
-	par   []int32 // the region edge that found a member, -1 for a source, outside for non-members
-	order []int32 // members in BFS order from the sources
+	g       *lgraph
+	par     []int32  // the region edge that found a member, -1 for a source, outside for non-members
+	order   []int32  // members in BFS order from the sources
+	scratch []func() // frees the arrays of one value per state, outside the Go heap
+}
+
+// int32s returns n zeroed values outside the Go heap, released by release:
+// a check's arrays of one value per state are hundreds of megabytes on a
+// large graph, and on the heap they and the previous check's would count
+// twice in the collector's pacing. Pages never written take no memory.
+func (r *liveRegion) int32s(n int) []int32 { return regionArray[int32](r, n) }
+
+func regionArray[T any](r *liveRegion, n int) []T {
+	s := allocOff[T](n)
+	r.scratch = append(r.scratch, func() { freeOff(s) })
+	return s
+}
+
+// release frees the region's arrays: nothing read from it (par, order, a
+// liveEnd's compOf) may be used afterwards.
+func (r *liveRegion) release() {
+	for _, free := range r.scratch {
+		free()
+	}
+	r.scratch = nil
 }
 
 // newLiveRegion computes the region of g from sources avoiding predicate avoid.
 func newLiveRegion(g *lgraph, sources []int32, avoid int) *liveRegion {
-	r := &liveRegion{g: g, par: make([]int32, g.states())}
+	r := &liveRegion{g: g}
+	r.par, r.order = r.int32s(g.states()), r.int32s(g.nExp)[:0]
 	for i := range r.par {
 		r.par[i] = outside
 	}
@@ -51,10 +74,15 @@ func (r *liveRegion) in(v int32) bool { return r.par[v] != outside }
 // sccs computes the strongly connected components of the subgraph induced
 // by the region, with Tarjan's algorithm run on an explicit stack (no
 // recursion, so no depth limit). comp[v] is v's component, -1 outside the
-// region; components are numbered in the order Tarjan completes them.
-func (r *liveRegion) sccs() (comp []int32, ncomp int32) {
-	n := r.g.states()
-	t := &tarjan{r: r, comp: make([]int32, n), index: make([]int32, n), low: make([]int32, n)}
+// region; components are numbered in the order Tarjan completes them. Each
+// component is judged as it completes, while its members lie together on
+// the stack: bit c of fair says whether component c contains a fair cycle
+// (see fairCycle).
+func (r *liveRegion) sccs() (comp []int32, fair []uint64) {
+	n, m := r.g.states(), len(r.order)
+	t := &tarjan{r: r, comp: r.int32s(n), index: r.int32s(n), low: r.int32s(n),
+		calls: regionArray[tarjanFrame](r, m)[:0], stack: r.int32s(m)[:0],
+		scan: newFairScan(len(r.g.classes)), fair: make([]uint64, m/64+1)}
 	for i := range t.comp {
 		t.comp[i] = -1
 	}
@@ -67,10 +95,12 @@ func (r *liveRegion) sccs() (comp []int32, ncomp int32) {
 			t.step()
 		}
 	}
-	return t.comp, t.ncomp
+	return t.comp, t.fair
 }
 
-// tarjan is the state of one iterative run of Tarjan's algorithm.
+// tarjan is the state of one iterative run of Tarjan's algorithm. The call
+// and member stacks hold at most the region's members, so they never grow
+// past the capacity sccs gives them.
 type tarjan struct {
 	r       *liveRegion
 	comp    []int32 // component, -1 while unassigned (on the stack or unvisited)
@@ -80,6 +110,8 @@ type tarjan struct {
 	stack   []int32
 	counter int32
 	ncomp   int32
+	scan    *fairScan
+	fair    []uint64 // bit c: component c has a fair cycle
 }
 
 // A tarjanFrame is a DFS call: the state and its next edge to explore.
@@ -117,34 +149,19 @@ func (t *tarjan) step() {
 	if t.low[v] != t.index[v] {
 		return
 	}
-	for { // v is a root: pop its component
-		w := t.stack[len(t.stack)-1]
-		t.stack = t.stack[:len(t.stack)-1]
-		t.comp[w] = t.ncomp
-		if w == v {
-			break
-		}
+	k := len(t.stack) - 1 // v is a root: pop its component
+	for t.stack[k] != v {
+		k--
 	}
+	c := t.ncomp
+	for _, w := range t.stack[k:] {
+		t.comp[w] = c
+	}
+	if ok, _ := t.scan.fairCycle(g, t.comp, c, t.stack[k:]); ok {
+		t.fair[c>>6] |= 1 << (c & 63)
+	}
+	t.stack = t.stack[:k]
 	t.ncomp++
-}
-
-// members groups the region's states by component (counting sort): the
-// members of component c are mem[start[c]:start[c+1]], in BFS order.
-func (r *liveRegion) members(comp []int32, ncomp int32) (start, mem []int32) {
-	start = make([]int32, ncomp+1)
-	for _, v := range r.order {
-		start[comp[v]+1]++
-	}
-	for c := int32(0); c < ncomp; c++ {
-		start[c+1] += start[c]
-	}
-	mem = make([]int32, len(r.order))
-	next := append([]int32(nil), start[:ncomp]...)
-	for _, v := range r.order {
-		mem[next[comp[v]]] = v
-		next[comp[v]]++
-	}
-	return start, mem
 }
 
 // A fairScan holds per-class scratch space for fairness checks.
@@ -237,28 +254,29 @@ type liveEnd struct {
 // class is enabled (TLA+'s semantics; see Options.Stutter).
 func (r *liveRegion) fairEnding(stutter bool) (liveEnd, bool) {
 	g := r.g
-	comp, ncomp := r.sccs()
-	start, mem := r.members(comp, ncomp)
-	scan := newFairScan(len(g.classes))
-	checked := make([]int8, ncomp) // 0 unknown, 1 fair, -1 not
-	witness := make([][]int32, ncomp)
+	comp, fair := r.sccs()
 	for _, v := range r.order {
 		if lo, hi := g.out(v); lo == hi || (stutter && !g.fairEnabled(v)) {
 			return liveEnd{entry: v, comp: -1, compOf: comp}, true
 		}
-		c := comp[v]
-		if checked[c] == 0 {
-			ok, w := scan.fairCycle(g, comp, c, mem[start[c]:start[c+1]])
-			checked[c], witness[c] = -1, w
-			if ok {
-				checked[c] = 1
-			}
-		}
-		if checked[c] == 1 {
-			return liveEnd{entry: v, comp: c, witness: witness[c], compOf: comp}, true
+		if c := comp[v]; fair[c>>6]&(1<<(c&63)) != 0 {
+			return liveEnd{entry: v, comp: c, witness: r.witness(comp, c), compOf: comp}, true
 		}
 	}
 	return liveEnd{}, false
+}
+
+// witness returns fairCycle's witness edges for fair component c, its
+// members scanned in BFS order.
+func (r *liveRegion) witness(comp []int32, c int32) []int32 {
+	var mem []int32
+	for _, v := range r.order {
+		if comp[v] == c {
+			mem = append(mem, v)
+		}
+	}
+	_, w := newFairScan(len(r.g.classes)).fairCycle(r.g, comp, c, mem)
+	return w
 }
 
 // fairEnabled reports whether some step of expanded state v has a weak

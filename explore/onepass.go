@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -73,6 +74,11 @@ func runPass[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)
 	}
 	res.Properties = r.v.results(complete, "bfs", r.traceOf)
 	b.index.free() // the analysis needs no index
+	if g.states() >= 1<<20 {
+		// The frontier's blocks are garbage now: hand them back to the
+		// system, or the analysis's arrays would come on top of them.
+		debug.FreeOSMemory()
+	}
 	if !safety {
 		res.Engine = "liveness"
 		notLiveness(res)
@@ -146,6 +152,7 @@ func (r *passRun[S, A]) explore() *lgraph {
 	g := &lgraph{bits: make([][]uint64, len(b.preds)), fair: b.fair != nil}
 	g.off.push(0)
 	b.g = g
+	r.blocks.size = passChunkLen // the linker fills blocks to passChunkLen
 	cur := r.initial()
 	for depth := 0; len(cur) > 0 && r.stop == ""; depth++ {
 		r.maxDepth = depth

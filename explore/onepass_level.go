@@ -97,6 +97,7 @@ func (r *passRun[S, A]) level(cur [][]item[S], depth int) [][]item[S] {
 	if r.stop == "" && r.mo.stopped() {
 		r.stop = r.mo.stopReason()
 	}
+	b.index.reserve(b.g.fps.len(), base, &b.g.fps)
 	for v := base; v < b.g.fps.len(); v++ {
 		b.index.insert(b.g.fps.at(int32(v)), int32(v))
 	}

@@ -3,7 +3,8 @@ package explore
 import (
 	"fmt"
 	"runtime/debug"
-	"unsafe"
+
+	"github.com/protocheck/protocheck/model"
 )
 
 // passWorker expands chunks of a level (phase 1 of onePass).
@@ -11,7 +12,10 @@ type passWorker[S, A any] struct {
 	r       *passRun[S, A]
 	k       keyer[S]
 	depth   int
-	classes map[string]int32 // this worker's cache of provisional class ids
+	classes map[string]int32   // this worker's cache of provisional class ids, by class
+	keyer   model.FairKeyer[A] // nil: the model has no fairness keys
+	keys    map[string]int32   // this worker's cache of provisional class ids, by fairness key
+	key     []byte
 	c       *passChunk[S]
 	from    *S     // the state being expanded
 	fromFP  uint64 // its fingerprint
@@ -34,6 +38,9 @@ func (r *passRun[S, A]) newPassWorker(depth int) *passWorker[S, A] {
 		steps: len(r.v.stepOpen) > 0}
 	if b.fair != nil {
 		w.classes = map[string]int32{}
+		if k, ok := b.fair.(model.FairKeyer[A]); ok {
+			w.keyer, w.keys = k, map[string]int32{}
+		}
 	}
 	w.yield = w.onSuccessor
 	return w
@@ -120,8 +127,24 @@ func (w *passWorker[S, A]) lookup() {
 	w.batch = w.batch[:0]
 }
 
-// classOf returns the provisional class id of action a.
+// classOf returns the provisional class id of action a. With a FairKeyer
+// it asks FairClass once per key.
 func (w *passWorker[S, A]) classOf(a A) int32 {
+	if w.keyer == nil {
+		return w.classByName(a)
+	}
+	w.key = w.keyer.AppendFairKey(w.key[:0], a)
+	if id, ok := w.keys[string(w.key)]; ok {
+		return id
+	}
+	id := w.classByName(a)
+	w.keys[string(w.key)] = id
+	return id
+}
+
+// classByName returns the provisional class id of action a from its
+// FairClass.
+func (w *passWorker[S, A]) classByName(a A) int32 {
 	name, ok := w.r.b.fair.FairClass(a)
 	if !ok {
 		return unfairClass
@@ -140,11 +163,4 @@ func (w *passWorker[S, A]) classOf(a A) int32 {
 	r.classMu.Unlock()
 	w.classes[name] = id
 	return id
-}
-
-// prefetch starts loading fp's home slot into the cache.
-func (x *fpIndex) prefetch(fp uint64) {
-	if len(x.slots) > 0 {
-		prefetch(uintptr(unsafe.Pointer(&x.slots[fp>>2&uint64(len(x.slots)-1)])))
-	}
 }

@@ -101,6 +101,19 @@ func (e *erased[S, A]) FairClass(a any) (string, bool) {
 	return e.fair.FairClass(a.(A))
 }
 
+// AppendFairKey implements FairKeyer: the model's own key, else the class
+// itself.
+func (e *erased[S, A]) AppendFairKey(dst []byte, a any) []byte {
+	if k, ok := e.fair.(FairKeyer[A]); ok {
+		return k.AppendFairKey(append(dst, 1), a.(A))
+	}
+	c, fair := e.FairClass(a)
+	if !fair {
+		return append(dst, 0)
+	}
+	return append(append(dst, 2), c...)
+}
+
 // Within implements Constrained.
 func (e *erased[S, A]) Within(s any) bool { return e.within == nil || e.within.Within(s.(S)) }
 

@@ -59,6 +59,20 @@ type Fair[A any] interface {
 	FairClass(action A) (class string, fair bool)
 }
 
+// A FairKeyer is a Fair model with a cheap key for its fairness classes.
+// The liveness engines need the class of every edge of the state graph;
+// with a FairKeyer they call FairClass once per distinct key instead of
+// once per edge, so a FairClass that builds its class name (allocating a
+// string) costs nothing per edge.
+type FairKeyer[A any] interface {
+	Fair[A]
+	// AppendFairKey appends to dst a key of the step's fairness class.
+	// Steps with equal keys must have equal FairClass results (the key may
+	// tell apart steps of one class). It should not allocate beyond growing
+	// dst.
+	AppendFairKey(dst []byte, action A) []byte
+}
+
 // A Constrained is a Model with a state constraint, like TLC's CONSTRAINT
 // or Stateright's within_boundary: it bounds an otherwise infinite or too
 // large space without changing the protocol. A reachable state outside the

@@ -93,3 +93,19 @@ func (a Action[M]) fairClass() (string, bool) {
 	}
 	return "", false
 }
+
+// appendFairKey appends a key of the action's fairness class (see
+// fairClass): the kind, then what tells classes of that kind apart. It does
+// not allocate beyond growing dst.
+func (a Action[M]) appendFairKey(dst []byte) []byte {
+	dst = append(dst, byte(a.Kind))
+	switch a.Kind {
+	case Deliver:
+		return a.Msg.AppendKey(append(dst, byte(a.From), byte(a.To)))
+	case Timeout:
+		return append(append(dst, byte(a.To)), a.name...)
+	case Restart:
+		return append(dst, byte(a.To))
+	}
+	return dst
+}

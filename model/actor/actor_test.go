@@ -14,6 +14,7 @@ var (
 	_ model.Model[tstate, taction] = (*System[tproc, tmsg])(nil)
 	_ model.Finaler[tstate]        = (*System[tproc, tmsg])(nil)
 	_ model.Fair[taction]          = (*System[tproc, tmsg])(nil)
+	_ model.FairKeyer[taction]     = (*System[tproc, tmsg])(nil)
 	_ model.Symmetric[tstate]      = (*System[tproc, tmsg])(nil)
 )
 

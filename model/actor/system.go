@@ -163,6 +163,10 @@ func (sys *System[P, M]) Final(s State[P, M]) bool {
 // for how ticks and fairness interact.
 func (sys *System[P, M]) FairClass(a Action[M]) (string, bool) { return a.fairClass() }
 
+// AppendFairKey implements model.FairKeyer: the engines ask FairClass once
+// per key instead of building a class name for every edge.
+func (sys *System[P, M]) AppendFairKey(dst []byte, a Action[M]) []byte { return a.appendFairKey(dst) }
+
 // Init implements model.Model: every process runs Start, in id order; each
 // combination of the handlers' choices is one initial state.
 func (sys *System[P, M]) Init(yield func(State[P, M])) {

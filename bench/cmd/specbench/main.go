@@ -28,7 +28,7 @@ import (
 )
 
 type config struct {
-	spec, engine, faults, cpuprofile string
+	spec, engine, faults, cpuprofile, memprofile string
 	n, workers                       int
 	symmetry, por                    bool
 }
@@ -43,6 +43,7 @@ func main() {
 	flag.BoolVar(&c.symmetry, "symmetry", false, "symmetry reduction")
 	flag.BoolVar(&c.por, "por", false, "partial-order reduction (twopc declares it)")
 	flag.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	flag.StringVar(&c.memprofile, "memprofile", "", "write a heap profile (allocations) to this file at the end")
 	flag.Parse()
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "specbench:", err)
@@ -98,6 +99,11 @@ func measure[S, A any](c config, m model.Model[S, A]) error {
 	if err != nil {
 		return err
 	}
+	if c.memprofile != "" {
+		if err := writeHeapProfile(c.memprofile); err != nil {
+			return err
+		}
+	}
 	if !res.Complete || len(res.Violations()) > 0 {
 		return fmt.Errorf("%s n=%d: run not complete or a property failed: %+v", c.spec, c.n, res.Violations())
 	}
@@ -110,6 +116,21 @@ func measure[S, A any](c config, m model.Model[S, A]) error {
 		c.spec, c.n, res.Workers, c.engine, c.symmetry, c.por, res.Distinct, res.Generated, res.Complete,
 		res.Elapsed.Seconds(), res.StatesPerSecond(), rss, perState)
 	return nil
+}
+
+// writeHeapProfile writes the heap profile, whose alloc_space view shows
+// where the run allocated on the Go heap (memory outside it, the visited
+// set and the liveness graph's pages, does not appear).
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // vmHWM returns the peak resident set size of this process in bytes, read
