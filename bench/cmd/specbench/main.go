@@ -29,8 +29,8 @@ import (
 
 type config struct {
 	spec, engine, faults, cpuprofile, memprofile string
-	n, workers                       int
-	symmetry, por                    bool
+	n, workers                                   int
+	symmetry, por                                bool
 }
 
 func main() {
