@@ -62,6 +62,7 @@ func bfs[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)) (*
 			break
 		}
 		e.mo.depth.Store(int64(depth))
+		e.set.sweepBefore(depth + 1)
 		e.expandLevel(depth)
 		if len(e.level) > 0 {
 			depth++

@@ -81,7 +81,6 @@ func (w *bfsWorker[S, A]) expandBlock(b []item[S]) bool {
 	e.set.mu.RLock()
 	defer e.set.mu.RUnlock()
 	defer w.recoverPanic()
-	w.settleBlock(b)
 	for i := range b {
 		it := &b[i]
 		w.curFP, w.from = it.fp, &it.s
@@ -127,21 +126,6 @@ func (w *bfsWorker[S, A]) regrant() bool {
 		return false
 	}
 	return true
-}
-
-// settleBlock fixes the parents of the states about to be expanded: no
-// more parents can come for them. The look-ups are issued in batches.
-func (w *bfsWorker[S, A]) settleBlock(b []item[S]) {
-	set := w.e.set
-	for lo := 0; lo < len(b); lo += batchLen {
-		hi := min(lo+batchLen, len(b))
-		for i := lo; i < hi; i++ {
-			set.prefetch(b[i].fp)
-		}
-		for i := lo; i < hi; i++ {
-			set.settle(b[i].fp)
-		}
-	}
 }
 
 func (w *bfsWorker[S, A]) recoverPanic() {

@@ -11,11 +11,11 @@ import (
 const fpSeed = 0x70726f746f636b21 // "protock!"
 
 // fpBits is the number of hash bits a fingerprint keeps: 64 minus the two
-// tag bits fpSet keeps in parent fields.
+// bits of fpSet's freshness tag kept in each word of a slot.
 const fpBits = 62
 
 // fingerprint returns the fingerprint of a state key: 62 bits of hash with
-// the two low bits clear (fpSet keeps a tag there in parent fields), and
+// the two low bits clear (fpSet keeps part of a tag there), and
 // never 0, which marks an empty slot.
 //
 // Keys of exactly 8 bytes (a state packed into one word) take a shorter

@@ -16,10 +16,10 @@ import (
 //
 // The table is split into segCount segments chosen by the fingerprint's top
 // bits; each is a linear-probing table indexed by the next bits (see home)
-// and grows on its own. Growing one segment per core at a time keeps the
-// peak memory of a resize at a few segments above the table instead of the
-// 1.5x a single table needs, which matters at tens of millions of states. Slots live outside the Go heap
-// (allocSlots).
+// and doubles in place (double): its pages are remapped, not copied, so a
+// resize needs no second table and touches only the new half as fresh
+// memory, which matters at tens of millions of states. Slots live outside
+// the Go heap (allocSlots).
 //
 // Workers hold mu for reading while they insert a block of successors. The
 // insert path writes no shared counter: each worker counts its new entries
@@ -35,26 +35,40 @@ import (
 // so the parent tree, and every trace rebuilt from it, does not depend on
 // which worker got there first. Only a state inserted during the current
 // level may still change its parent (by an atomic compare-and-swap
-// minimum); the two low bits of the parent field say whether it is such a
-// "fresh" state. Fingerprints have their two low bits clear, so the bits
-// are free: 0 means settled, levelTag(d) means inserted at depth d. A state
-// is settled when the next level expands it (settle); tags alternate
-// between two values, so the tag of the level being inserted never matches
-// a state of the level being expanded. Keeping the tag in the slot, and not
-// in a side bitmap, saves a second memory access on every duplicate hit.
+// minimum); a four-bit tag in the slot says whether it is such a "fresh"
+// state. Fingerprints have their two low bits clear, so a slot has four
+// free bits: the tag's high two bits go in the fingerprint word and its
+// low two in the parent word. Tag 0 means settled, levelTag(d) means
+// inserted at depth d. Tags cycle through 15 values, so the tag of the
+// level being inserted never matches a state of the 14 levels before it;
+// before a tag can come round again, sweep clears every tag in one
+// sequential pass (see sweepBefore). Keeping the tag in the slot, and not
+// in a side bitmap, saves a second memory access on every duplicate hit,
+// and settling by sweeps instead of state by state saves a look-up for
+// every state expanded.
 type fpSet struct {
 	mu       sync.RWMutex
 	needGrow atomic.Bool
 	segs     [segCount]segment
 	budget   int64 // bytes the whole process may take (Options.Memory); 0 means unlimited
 	bytes    int64 // bytes the slots take now (changed only under mu)
+	swept    int   // the depth whose level began with the last sweep (see sweepBefore)
 }
 
-// tagMask selects the freshness tag in a parent field.
+// tagMask selects the bits of the freshness tag kept in each word of a
+// slot.
 const tagMask = 3
 
-// levelTag returns the tag of states at BFS depth d.
-func levelTag(d int) uint64 { return 1 + uint64(d&1) }
+// tagLevels is the number of distinct tags (levelTag's period).
+const tagLevels = 15
+
+// levelTag returns the four-bit tag of states at BFS depth d.
+func levelTag(d int) uint64 { return 1 + uint64(d%tagLevels) }
+
+// tagOf returns the tag of a slot from its fingerprint and parent words.
+func tagOf(fpWord, parentWord uint64) uint64 {
+	return (fpWord&tagMask)<<2 | parentWord&tagMask
+}
 
 const (
 	segBits    = 6
@@ -128,7 +142,7 @@ func (t *fpSet) home(fp uint64) (*segment, uint64) {
 func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
 	sg, i := t.home(fp)
 	slots, mask := sg.slots, sg.mask
-	v := parent | tag
+	v := parent | tag&tagMask
 	for probe := 0; ; i, probe = (i+1)&mask, probe+1 {
 		s := &slots[i]
 		cur := atomic.LoadUint64(&s.fp)
@@ -140,16 +154,16 @@ func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
 				}
 				return insertFull
 			}
-			if atomic.CompareAndSwapUint64(&s.fp, 0, fp) {
+			if atomic.CompareAndSwapUint64(&s.fp, 0, fp|tag>>2) {
 				casMin(&s.parent, v)
 				return insertNew
 			}
 			cur = atomic.LoadUint64(&s.fp)
 		}
-		if cur == fp {
+		if cur&^tagMask == fp {
 			// 0: the inserter has not written the parent yet, so the
 			// state is from this level too.
-			if p := atomic.LoadUint64(&s.parent); p == 0 || p&tagMask == tag {
+			if p := atomic.LoadUint64(&s.parent); p == 0 || tagOf(cur, p) == tag {
 				casMin(&s.parent, v)
 			}
 			return insertDup
@@ -221,19 +235,41 @@ func casMin(p *uint64, v uint64) {
 	}
 }
 
-// settle clears the freshness tag of fp: its parent is final. Called when
-// the state is expanded, under the read lock.
-func (t *fpSet) settle(fp uint64) {
-	if s := t.find(fp); s != nil {
-		atomic.AndUint64(&s.parent, ^uint64(tagMask))
+// sweepBefore settles every state before the level inserting depth d
+// begins, if a state still tagged could carry levelTag(d): that is, if the
+// last sweep (at the start of the level inserting depth t.swept) was
+// tagLevels or more levels ago. Every state then present has its parent
+// final. It takes mu for writing: no insert may run.
+func (t *fpSet) sweepBefore(d int) {
+	if d-t.swept < tagLevels {
+		return
 	}
+	t.swept = d
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), segCount) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := next.Add(1) - 1; k < segCount; k = next.Add(1) - 1 {
+				slots := t.segs[k].slots
+				for i := range slots {
+					slots[i].fp &^= tagMask
+					slots[i].parent &^= tagMask
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // find returns fp's slot, or nil.
 func (t *fpSet) find(fp uint64) *slot {
 	sg, i := t.home(fp)
 	for ; ; i = (i + 1) & sg.mask {
-		switch atomic.LoadUint64(&sg.slots[i].fp) {
+		switch atomic.LoadUint64(&sg.slots[i].fp) &^ tagMask {
 		case 0:
 			return nil
 		case fp:
@@ -266,7 +302,8 @@ func (t *fpSet) len() int64 {
 	return n
 }
 
-// grow doubles every segment past its threshold, one per core at a time.
+// grow doubles every segment past its threshold (and those close to it),
+// on every core.
 // The caller must not hold mu. It returns ErrMemory when the budget would be
 // exceeded: the budget is the whole process's (see processMemory), so the
 // table may grow only as far as the rest of the process leaves room.
@@ -282,9 +319,13 @@ func (t *fpSet) grow() error {
 	if t.budget > 0 {
 		used = max(processMemory(), t.bytes)
 	}
+	// Segments fill at about the same pace, so once one is due the others
+	// soon will be: those past 7/8 of their threshold double now too, in
+	// the same pause, on every core, instead of one segment per pause.
+	soon := func(sg *segment) bool { return 8*sg.count.Load() >= 7*sg.growAt }
 	for i := range t.segs {
 		sg := &t.segs[i]
-		if sg.count.Load() < sg.growAt && !sg.full.Load() {
+		if sg.count.Load() < sg.growAt && !sg.full.Load() && !soon(sg) {
 			continue
 		}
 		extra := int64(len(sg.slots)) * int64(unsafe.Sizeof(slot{}))
@@ -297,8 +338,7 @@ func (t *fpSet) grow() error {
 		due = append(due, i)
 	}
 	// The workers are all waiting for the lock: double the segments on as
-	// many goroutines as there are cores. Each doubles a different segment,
-	// so the peak stays one old segment per core above the table.
+	// many goroutines as there are cores, each a different segment.
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(due)) {
@@ -320,20 +360,52 @@ func (t *fpSet) grow() error {
 	return nil
 }
 
+// double doubles the segment in place: its pages are remapped to twice
+// the length (growOff), so only the new half is fresh memory, and the
+// entries are moved within it. The home of an entry in the doubled segment
+// is 2h or 2h+1 for its old home h. The old slots are read from the last
+// to the first, each cleared as it is read, and its entry placed at the
+// first free slot from its new home on: linear probing is valid in any
+// insertion order, and every slot from that home on has been read already
+// or is new, as long as the home is past the slot read and the probe does
+// not wrap. The few entries for which that fails (near the segment's start,
+// where a displaced entry's home may lie below its slot, or at the end)
+// are put aside and placed once every old slot has been read.
 func (sg *segment) double() {
-	old := sg.slots
-	sg.init(2 * len(old))
-	for _, s := range old {
+	n := len(sg.slots)
+	slots := growOff(sg.slots, 2*n)
+	sg.slots = slots
+	sg.mask = uint64(2*n - 1)
+	sg.shift = uint(64 - bits.Len(uint(2*n-1)))
+	sg.growAt = int64(float64(2*n) * loadGrowAt)
+	var aside []slot
+	for i := n - 1; i >= 0; i-- {
+		s := slots[i]
 		if s.fp == 0 {
 			continue
 		}
+		slots[i] = slot{}
+		j := int((s.fp << segBits) >> sg.shift)
+		if j < i {
+			aside = append(aside, s)
+			continue
+		}
+		for j < 2*n && slots[j].fp != 0 {
+			j++
+		}
+		if j == 2*n {
+			aside = append(aside, s)
+			continue
+		}
+		slots[j] = s
+	}
+	for _, s := range aside {
 		j := (s.fp << segBits) >> sg.shift
-		for sg.slots[j].fp != 0 {
+		for slots[j].fp != 0 {
 			j = (j + 1) & sg.mask
 		}
-		sg.slots[j] = s
+		slots[j] = s
 	}
-	freeSlots(old)
 }
 
 // free releases the table's memory.

@@ -11,7 +11,7 @@ import (
 
 // TestFPSetMatchesMap drives the fingerprint set and a Go map with the same
 // operations (inserts with level tags, including duplicates and colliding
-// home slots; settling; growth) and checks they agree on membership, size
+// home slots; sweeps; growth) and checks they agree on membership, size
 // and parents.
 func TestFPSetMatchesMap(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
@@ -30,7 +30,7 @@ func TestFPSetMatchesMap(t *testing.T) {
 			"insert": func(t *rapid.T) {
 				fp := fpGen.Draw(t, "fp")
 				parent := rapid.Uint64Range(1, 1<<40).Draw(t, "parent") << 2
-				tag := rapid.Uint64Range(1, 2).Draw(t, "tag")
+				tag := rapid.Uint64Range(1, tagLevels).Draw(t, "tag")
 				r := set.insert(fp, parent, tag)
 				for r == insertFull {
 					require.NoError(t, set.grow())
@@ -49,15 +49,13 @@ func TestFPSetMatchesMap(t *testing.T) {
 					ref[fp] = entry{parent, tag}
 				}
 			},
-			"settle": func(t *rapid.T) {
-				if len(fps) == 0 {
-					t.Skip("nothing to settle")
+			"sweep": func(t *rapid.T) {
+				set.swept = -tagLevels
+				set.sweepBefore(0)
+				for fp, e := range ref {
+					e.tag = 0
+					ref[fp] = e
 				}
-				fp := rapid.SampledFrom(fps).Draw(t, "fp")
-				set.settle(fp)
-				e := ref[fp]
-				e.tag = 0
-				ref[fp] = e
 			},
 			"grow": func(t *rapid.T) {
 				set.needGrow.Store(true)

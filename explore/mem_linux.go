@@ -41,6 +41,34 @@ func allocOff[T any](n int) []T {
 	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
 }
 
+// growOff returns s grown to n values (n >= len(s)), its first len(s)
+// values kept and the rest zero, made by allocOff like s. It remaps the
+// pages (mremap) instead of copying them: the memory s already has is not
+// touched again, and only the new part is fresh.
+func growOff[T any](s []T, n int) []T {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	if cap(s) == 0 || n*size < 2<<20 {
+		return growCopy(s, n)
+	}
+	old := unsafe.Slice((*byte)(unsafe.Pointer(&s[:cap(s)][0])), cap(s)*size)
+	b, err := unix.Mremap(old, n*size, unix.MREMAP_MAYMOVE)
+	if err != nil {
+		return growCopy(s, n) // not made by Mmap (the fallback in allocOff)
+	}
+	_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
+	offHeap.Add(int64(len(b) - len(old)))
+	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
+}
+
+// growCopy is growOff by allocating and copying.
+func growCopy[T any](s []T, n int) []T {
+	t := allocOff[T](n)
+	copy(t, s)
+	freeOff(s)
+	return t
+}
+
 // freeOff releases memory made by allocOff.
 func freeOff[T any](s []T) {
 	if cap(s) == 0 {

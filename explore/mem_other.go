@@ -6,5 +6,11 @@ func allocSlots(n int) []slot   { return make([]slot, n) }
 func freeSlots([]slot)          {}
 func allocOff[T any](n int) []T { return make([]T, n) }
 func freeOff[T any]([]T)        {}
-func peakRSS() int64            { return 0 }
-func physicalMemory() int64     { return 0 }
+
+func growOff[T any](s []T, n int) []T {
+	t := make([]T, n)
+	copy(t, s)
+	return t
+}
+func peakRSS() int64        { return 0 }
+func physicalMemory() int64 { return 0 }

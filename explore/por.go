@@ -177,5 +177,5 @@ func (w *bfsWorker[S, A]) nextLevel(fp uint64) bool {
 		return true
 	}
 	p := atomic.LoadUint64(&sl.parent)
-	return p == 0 || p&tagMask == w.tag
+	return p == 0 || tagOf(atomic.LoadUint64(&sl.fp), p) == w.tag
 }

@@ -1,0 +1,67 @@
+package explore
+
+import (
+	"math/bits"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestSegmentDoubleInPlace fills segments to their load limit with
+// fingerprints clustered at the start (entries displaced past their home),
+// at the end (probes wrapping around) and spread out, doubles them in place
+// (small ones by copying, large ones by remapping) and checks that every
+// entry is found with its parent, and nothing else is there.
+func TestSegmentDoubleInPlace(t *testing.T) {
+	for _, n := range []int{minSegLen, 1 << 17, 1 << 18} {
+		rng := rand.New(rand.NewPCG(uint64(n), 7))
+		var sg segment
+		sg.init(n)
+		want := map[uint64]uint64{}
+		put := func(fp uint64) {
+			if _, dup := want[fp]; dup || fp == 0 {
+				return
+			}
+			j := (fp << segBits) >> sg.shift
+			for sg.slots[j].fp != 0 {
+				j = (j + 1) & sg.mask
+			}
+			sg.slots[j] = slot{fp, fp ^ 0xff<<2}
+			want[fp] = fp ^ 0xff<<2
+		}
+		logn := uint(bits.Len(uint(n - 1)))
+		withHome := func(h uint64) uint64 { // a fingerprint of segment 0 whose home is h
+			return (h<<(64-segBits-logn) | rng.Uint64()>>(segBits+logn)) &^ tagMask
+		}
+		for len(want) < n/32 {
+			put(withHome(uint64(rng.IntN(64)))) // homes at the very start
+		}
+		for len(want) < n/16 {
+			put(withHome(uint64(n - 1 - rng.IntN(64)))) // homes at the very end
+		}
+		for len(want) < n*3/4 {
+			put(withHome(uint64(rng.IntN(n))))
+		}
+		sg.double()
+		require.Len(t, sg.slots, 2*n)
+		got := 0
+		for _, s := range sg.slots {
+			if s.fp != 0 {
+				got++
+			}
+		}
+		require.Equal(t, len(want), got, "entries after doubling %d slots", n)
+		for fp, parent := range want {
+			j := (fp << segBits) >> sg.shift
+			for sg.slots[j].fp != fp {
+				if sg.slots[j].fp == 0 {
+					t.Fatalf("fp %#x not found from its home", fp)
+				}
+				j = (j + 1) & sg.mask
+			}
+			require.Equal(t, parent, sg.slots[j].parent)
+		}
+		freeSlots(sg.slots)
+	}
+}
