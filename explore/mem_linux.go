@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"os"
 	"strconv"
+	"sync"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -20,45 +21,106 @@ func allocSlots(n int) []slot { return allocOff[slot](n) }
 // freeSlots releases a table made by allocSlots.
 func freeSlots(s []slot) { freeOff(s) }
 
+// hugePage is the size and alignment of a transparent huge page. Tables of
+// at least this size are mapped at a multiple of it and advised to use huge
+// pages: random look-ups into hundreds of megabytes then miss the TLB far
+// less often.
+const hugePage = 2 << 20
+
+// heapFallback holds the base addresses of allocOff's slices that mapping
+// failed for and the Go heap holds instead, so freeOff does not unmap them.
+var heapFallback sync.Map
+
 // allocOff returns n zeroed values of a pointer-free type T outside the Go
 // heap (anonymous memory), falling back to the heap if mapping fails. Big
 // tables live there so that the collector's pacing, which lets the heap
 // grow to twice what is live, does not count them.
 func allocOff[T any](n int) []T {
 	var zero T
-	size := n * int(unsafe.Sizeof(zero))
+	size := uintptr(n) * unsafe.Sizeof(zero)
 	if size == 0 {
 		return nil
 	}
-	b, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
+	p, err := mapAligned(size)
 	if err != nil {
-		return make([]T, n)
-	}
-	if size >= 2<<20 {
-		_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
+		s := make([]T, n)
+		heapFallback.Store(uintptr(unsafe.Pointer(&s[0])), struct{}{})
+		return s
 	}
 	offHeap.Add(int64(size))
-	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
+	return unsafe.Slice((*T)(p), n)
+}
+
+// mapAligned maps size bytes of zeroed anonymous memory, at a multiple of
+// hugePage with huge pages advised when it is that large.
+func mapAligned(size uintptr) (unsafe.Pointer, error) {
+	if size < hugePage {
+		return unix.MmapPtr(-1, 0, nil, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
+	}
+	at, err := reserveAligned(size)
+	if err != nil {
+		return nil, err
+	}
+	p, err := unix.MmapPtr(-1, 0, at, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_FIXED)
+	if err != nil {
+		_ = unix.MunmapPtr(at, size)
+		return nil, err
+	}
+	adviseHuge(p, size)
+	return p, nil
+}
+
+// reserveAligned reserves size bytes of address space (no access, no
+// memory) starting at a multiple of hugePage; the caller maps over it.
+func reserveAligned(size uintptr) (unsafe.Pointer, error) {
+	r, err := unix.MmapPtr(-1, 0, nil, size+hugePage, unix.PROT_NONE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_NORESERVE)
+	if err != nil {
+		return nil, err
+	}
+	base := uintptr(r)
+	at := (base + hugePage - 1) &^ (hugePage - 1)
+	if head := at - base; head > 0 {
+		_ = unix.MunmapPtr(r, head)
+	}
+	if tail := base + size + hugePage - (at + size); tail > 0 {
+		_ = unix.MunmapPtr(unsafe.Add(r, at+size-base), tail)
+	}
+	return unsafe.Add(r, at-base), nil
+}
+
+func adviseHuge(p unsafe.Pointer, size uintptr) {
+	_ = unix.Madvise(unsafe.Slice((*byte)(p), size), unix.MADV_HUGEPAGE)
 }
 
 // growOff returns s grown to n values (n >= len(s)), its first len(s)
-// values kept and the rest zero, made by allocOff like s. It remaps the
-// pages (mremap) instead of copying them: the memory s already has is not
-// touched again, and only the new part is fresh.
+// values kept and the rest zero, made by allocOff like s. It moves the
+// pages (mremap) instead of copying them, to a multiple of hugePage: the
+// memory s already has is not touched again, and only the new part is
+// fresh.
 func growOff[T any](s []T, n int) []T {
 	var zero T
-	size := int(unsafe.Sizeof(zero))
-	if cap(s) == 0 || n*size < 2<<20 {
+	size := unsafe.Sizeof(zero)
+	newSize := uintptr(n) * size
+	if cap(s) == 0 || newSize < hugePage {
 		return growCopy(s, n)
 	}
-	old := unsafe.Slice((*byte)(unsafe.Pointer(&s[:cap(s)][0])), cap(s)*size)
-	b, err := unix.Mremap(old, n*size, unix.MREMAP_MAYMOVE)
-	if err != nil {
-		return growCopy(s, n) // not made by Mmap (the fallback in allocOff)
+	old := unsafe.Pointer(&s[:cap(s)][0])
+	if _, onHeap := heapFallback.Load(uintptr(old)); onHeap {
+		return growCopy(s, n)
 	}
-	_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
-	offHeap.Add(int64(len(b) - len(old)))
-	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
+	oldSize := uintptr(cap(s)) * size
+	at, err := reserveAligned(newSize)
+	if err != nil {
+		return growCopy(s, n)
+	}
+	p, err := unix.MremapPtr(old, oldSize, at, newSize, unix.MREMAP_MAYMOVE|unix.MREMAP_FIXED)
+	if err != nil {
+		_ = unix.MunmapPtr(at, newSize)
+		return growCopy(s, n)
+	}
+	adviseHuge(p, newSize)
+	offHeap.Add(int64(newSize - oldSize))
+	return unsafe.Slice((*T)(p), n)
 }
 
 // growCopy is growOff by allocating and copying.
@@ -69,19 +131,20 @@ func growCopy[T any](s []T, n int) []T {
 	return t
 }
 
-// freeOff releases memory made by allocOff.
+// freeOff releases memory made by allocOff or growOff.
 func freeOff[T any](s []T) {
 	if cap(s) == 0 {
 		return
 	}
 	var zero T
-	s = s[:cap(s)]
-	b := unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(zero)))
-	if err := unix.Munmap(b); err != nil {
-		// Not made by Mmap (the fallback in allocOff): the collector owns it.
-		return
+	p := unsafe.Pointer(&s[:cap(s)][0])
+	if _, onHeap := heapFallback.LoadAndDelete(uintptr(p)); onHeap {
+		return // the collector owns it
 	}
-	offHeap.Add(-int64(len(b)))
+	size := uintptr(cap(s)) * unsafe.Sizeof(zero)
+	if unix.MunmapPtr(p, size) == nil {
+		offHeap.Add(-int64(size))
+	}
 }
 
 // peakRSS returns the process's peak resident set size (VmHWM) in bytes.

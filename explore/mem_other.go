@@ -2,6 +2,9 @@
 
 package explore
 
+// hugePage is the huge-page size mem_linux.go aligns big tables to.
+const hugePage = 2 << 20
+
 func allocSlots(n int) []slot   { return make([]slot, n) }
 func freeSlots([]slot)          {}
 func allocOff[T any](n int) []T { return make([]T, n) }
