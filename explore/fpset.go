@@ -16,9 +16,9 @@ import (
 //
 // The table is split into segCount segments chosen by the fingerprint's top
 // bits; each is a linear-probing table indexed by the next bits (see home)
-// and doubles in place (enlarge): its pages are remapped, not
-// copied, so a resize needs no second table and touches only the new part
-// as fresh memory, which matters at tens of millions of states. Slots live outside
+// and doubles in place (double): its pages are remapped, not copied, so a
+// resize needs no second table and touches only the new half as fresh
+// memory, which matters at tens of millions of states. Slots live outside
 // the Go heap (allocSlots).
 //
 // Workers hold mu for reading while they insert a block of successors. The
@@ -49,8 +49,6 @@ import (
 type fpSet struct {
 	mu       sync.RWMutex
 	needGrow atomic.Bool
-	total    atomic.Int64 // entries, as of the last addCounts
-	growAt   atomic.Int64 // grow once total reaches this: loadGrowAt of all slots
 	segs     [segCount]segment
 	budget   int64 // bytes the whole process may take (Options.Memory); 0 means unlimited
 	bytes    int64 // bytes the slots take now (changed only under mu)
@@ -87,9 +85,11 @@ type slot struct{ fp, parent uint64 }
 
 type segment struct {
 	// Read on every insert, written only while growing.
-	slots []slot
-	n     uint64   // len(slots)
-	_     [32]byte // the counters below go on another cache line: writing
+	slots  []slot
+	mask   uint64
+	shift  uint // 64 - log2(len(slots))
+	growAt int64
+	_      [16]byte // the counters below go on another cache line: writing
 	// them between blocks must not evict the fields above from the other
 	// workers' caches.
 	count atomic.Int64 // entries, as of the last addCounts
@@ -115,39 +115,24 @@ func newFPSet(budget int64) *fpSet {
 		t.segs[i].init(minSegLen)
 		t.bytes += minSegLen * int64(unsafe.Sizeof(slot{}))
 	}
-	t.setGrowAt()
 	return t
 }
 
 func (sg *segment) init(n int) {
 	sg.slots = allocSlots(n)
-	sg.n = uint64(n)
-}
-
-// setGrowAt sets the total past which the set grows, from the segments'
-// lengths.
-func (t *fpSet) setGrowAt() {
-	var slots int
-	for i := range t.segs {
-		slots += len(t.segs[i].slots)
-	}
-	t.growAt.Store(int64(float64(slots) * loadGrowAt))
+	sg.mask = uint64(n - 1)
+	sg.shift = uint(64 - bits.Len(uint(n-1)))
+	sg.growAt = int64(float64(n) * loadGrowAt)
 }
 
 // home returns the segment of fp and its first probe position. Both come
 // from the top bits: the segment from the first segBits, the position from
-// the bits below them scaled to the segment's length. Slots are thus ordered
-// by fingerprint, and growing a segment (which moves slot i to about 2i)
-// is a sequential sweep instead of millions of random writes.
+// the bits below them. Slots are thus ordered by fingerprint, and doubling a
+// segment (which moves slot i to about 2i) is a sequential sweep instead of
+// millions of random writes.
 func (t *fpSet) home(fp uint64) (*segment, uint64) {
 	sg := &t.segs[fp>>(64-segBits)]
-	return sg, sg.homeOf(fp)
-}
-
-// homeOf returns fp's first probe position in sg.
-func (sg *segment) homeOf(fp uint64) uint64 {
-	h, _ := bits.Mul64(fp<<segBits, sg.n)
-	return h
+	return sg, (fp << segBits) >> sg.shift
 }
 
 // insert adds fp with the given parent, tagged as inserted at the depth
@@ -156,9 +141,9 @@ func (sg *segment) homeOf(fp uint64) uint64 {
 // if that is smaller.
 func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
 	sg, i := t.home(fp)
-	slots, n := sg.slots, sg.n
+	slots, mask := sg.slots, sg.mask
 	v := parent | tag&tagMask
-	for probe := 0; ; probe++ {
+	for probe := 0; ; i, probe = (i+1)&mask, probe+1 {
 		s := &slots[i]
 		cur := atomic.LoadUint64(&s.fp)
 		if cur == 0 {
@@ -183,9 +168,6 @@ func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
 			}
 			return insertDup
 		}
-		if i++; i == n {
-			i = 0
-		}
 	}
 }
 
@@ -193,19 +175,17 @@ func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
 func segOf(fp uint64) int { return int(fp >> (64 - segBits)) }
 
 // addCounts adds per-segment counts of new entries (indexed by segOf) and
-// zeroes them; it raises needGrow once the set is past its threshold.
+// zeroes them; it raises needGrow for a segment past its threshold.
 func (t *fpSet) addCounts(counts *[segCount]int32) {
-	var sum int64
 	for i, c := range counts {
 		if c == 0 {
 			continue
 		}
 		counts[i] = 0
-		t.segs[i].count.Add(int64(c))
-		sum += int64(c)
-	}
-	if sum > 0 && t.total.Add(sum) >= t.growAt.Load() && !t.needGrow.Load() {
-		t.needGrow.Store(true)
+		sg := &t.segs[i]
+		if sg.count.Add(int64(c)) >= sg.growAt && !t.needGrow.Load() {
+			t.needGrow.Store(true)
+		}
 	}
 }
 
@@ -235,8 +215,8 @@ func (t *fpSet) insertOne(fp uint64) (bool, error) {
 
 // added counts one new entry right away.
 func (t *fpSet) added(fp uint64) {
-	t.segs[segOf(fp)].count.Add(1)
-	if t.total.Add(1) >= t.growAt.Load() && !t.needGrow.Load() {
+	sg := &t.segs[segOf(fp)]
+	if sg.count.Add(1) >= sg.growAt && !t.needGrow.Load() {
 		t.needGrow.Store(true)
 	}
 }
@@ -288,15 +268,12 @@ func (t *fpSet) sweepBefore(d int) {
 // find returns fp's slot, or nil.
 func (t *fpSet) find(fp uint64) *slot {
 	sg, i := t.home(fp)
-	for {
+	for ; ; i = (i + 1) & sg.mask {
 		switch atomic.LoadUint64(&sg.slots[i].fp) &^ tagMask {
 		case 0:
 			return nil
 		case fp:
 			return &sg.slots[i]
-		}
-		if i++; i == sg.n {
-			i = 0
 		}
 	}
 }
@@ -325,11 +302,8 @@ func (t *fpSet) len() int64 {
 	return n
 }
 
-// grow enlarges, on every core, the segments a probe found full
-// and, once the whole set is past its threshold, every segment close to
-// it. Segments fill at the same pace (fingerprints are uniform), so they
-// grow together: one pause for all of them, and no segment grows at the
-// end of a run that the others would not need.
+// grow doubles every segment past its threshold (and those close to it),
+// on every core.
 // The caller must not hold mu. It returns ErrMemory when the budget would be
 // exceeded: the budget is the whole process's (see processMemory), so the
 // table may grow only as far as the rest of the process leaves room.
@@ -345,16 +319,16 @@ func (t *fpSet) grow() error {
 	if t.budget > 0 {
 		used = max(processMemory(), t.bytes)
 	}
-	all := t.total.Load() >= t.growAt.Load()
+	// Segments fill at about the same pace, so once one is due the others
+	// soon will be: those past 7/8 of their threshold double now too, in
+	// the same pause, on every core, instead of one segment per pause.
+	soon := func(sg *segment) bool { return 8*sg.count.Load() >= 7*sg.growAt }
 	for i := range t.segs {
 		sg := &t.segs[i]
-		// Close to the threshold: past 7/8 of it (a segment that grew
-		// alone, being full, is not).
-		near := all && 8*sg.count.Load() >= int64(7*loadGrowAt*float64(len(sg.slots)))
-		if !near && !sg.full.Load() {
+		if sg.count.Load() < sg.growAt && !sg.full.Load() && !soon(sg) {
 			continue
 		}
-		extra := int64(segGrownLen(len(sg.slots))-len(sg.slots)) * int64(unsafe.Sizeof(slot{}))
+		extra := int64(len(sg.slots)) * int64(unsafe.Sizeof(slot{}))
 		if t.budget > 0 && used+extra > t.budget {
 			err = ErrMemory
 			break
@@ -363,7 +337,7 @@ func (t *fpSet) grow() error {
 		t.bytes += extra
 		due = append(due, i)
 	}
-	// The workers are all waiting for the lock: grow the segments on as
+	// The workers are all waiting for the lock: double the segments on as
 	// many goroutines as there are cores, each a different segment.
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -373,13 +347,12 @@ func (t *fpSet) grow() error {
 			defer wg.Done()
 			for k := next.Add(1) - 1; k < int64(len(due)); k = next.Add(1) - 1 {
 				sg := &t.segs[due[k]]
-				sg.enlarge()
+				sg.double()
 				sg.full.Store(false)
 			}
 		}()
 	}
 	wg.Wait()
-	t.setGrowAt()
 	if err != nil {
 		return err
 	}
@@ -387,31 +360,24 @@ func (t *fpSet) grow() error {
 	return nil
 }
 
-// segGrownLen returns the length a segment of n slots grows to. Doubling
-// keeps a segment between 3/8 and 3/4 full. Growing by half (1/2 to 3/4
-// full) was measured: 3% less memory on TwoPhase with 9 RMs and 10% less
-// on twopc, but 20% slower on TwoPhase, from the extra moves and the
-// longer probes at the higher load.
-func segGrownLen(n int) int { return 2 * n }
-
-// enlarge grows the segment in place (to segGrownLen): its pages are remapped to
-// the new length (growOff), so only the new part is fresh memory, and the
-// entries are moved within it. An entry's home only moves up when the
-// segment grows (home scales the same bits to a greater length). The old
-// slots are read from the last to the first, each cleared as it is read,
-// and its entry placed at the first free slot from its new home on: linear
-// probing is valid in any insertion order, and every slot from that home on
-// has been read already or is new, as long as the home is past the slot
-// read and the probe does not wrap. The few entries for which that fails
-// (near the segment's start, where a displaced entry's home may lie below
-// its slot, or at the end) are put aside and placed once every old slot has
-// been read.
-func (sg *segment) enlarge() {
+// double doubles the segment in place: its pages are remapped to twice
+// the length (growOff), so only the new half is fresh memory, and the
+// entries are moved within it. The home of an entry in the doubled segment
+// is 2h or 2h+1 for its old home h. The old slots are read from the last
+// to the first, each cleared as it is read, and its entry placed at the
+// first free slot from its new home on: linear probing is valid in any
+// insertion order, and every slot from that home on has been read already
+// or is new, as long as the home is past the slot read and the probe does
+// not wrap. The few entries for which that fails (near the segment's start,
+// where a displaced entry's home may lie below its slot, or at the end)
+// are put aside and placed once every old slot has been read.
+func (sg *segment) double() {
 	n := len(sg.slots)
-	m := segGrownLen(n)
-	slots := growOff(sg.slots, m)
+	slots := growOff(sg.slots, 2*n)
 	sg.slots = slots
-	sg.n = uint64(m)
+	sg.mask = uint64(2*n - 1)
+	sg.shift = uint(64 - bits.Len(uint(2*n-1)))
+	sg.growAt = int64(float64(2*n) * loadGrowAt)
 	var aside []slot
 	for i := n - 1; i >= 0; i-- {
 		s := slots[i]
@@ -419,26 +385,24 @@ func (sg *segment) enlarge() {
 			continue
 		}
 		slots[i] = slot{}
-		j := int(sg.homeOf(s.fp))
+		j := int((s.fp << segBits) >> sg.shift)
 		if j < i {
 			aside = append(aside, s)
 			continue
 		}
-		for j < m && slots[j].fp != 0 {
+		for j < 2*n && slots[j].fp != 0 {
 			j++
 		}
-		if j == m {
+		if j == 2*n {
 			aside = append(aside, s)
 			continue
 		}
 		slots[j] = s
 	}
 	for _, s := range aside {
-		j := sg.homeOf(s.fp)
+		j := (s.fp << segBits) >> sg.shift
 		for slots[j].fp != 0 {
-			if j++; j == sg.n {
-				j = 0
-			}
+			j = (j + 1) & sg.mask
 		}
 		slots[j] = s
 	}

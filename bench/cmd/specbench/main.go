@@ -16,7 +16,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -127,7 +126,6 @@ func writeHeapProfile(path string) error {
 	if err != nil {
 		return err
 	}
-	runtime.GC() // the profile shows the heap as of the last collection
 	if err := pprof.WriteHeapProfile(f); err != nil {
 		f.Close()
 		return err

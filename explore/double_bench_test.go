@@ -2,7 +2,7 @@ package explore
 
 import "testing"
 
-func BenchmarkSegmentEnlarge(b *testing.B) {
+func BenchmarkSegmentDouble(b *testing.B) {
 	const n = 1 << 18
 	for b.Loop() {
 		b.StopTimer()
@@ -10,14 +10,14 @@ func BenchmarkSegmentEnlarge(b *testing.B) {
 		sg.init(n)
 		for i := uint64(1); i <= n*3/4; i++ {
 			fp := (i * 0x9e3779b97f4a7c15) &^ tagMask
-			j := sg.homeOf(fp)
+			j := (fp << segBits) >> sg.shift
 			for sg.slots[j].fp != 0 {
-				j = (j + 1) % sg.n
+				j = (j + 1) & sg.mask
 			}
 			sg.slots[j] = slot{fp, 4}
 		}
 		b.StartTimer()
-		sg.enlarge()
+		sg.double()
 		b.StopTimer()
 		freeSlots(sg.slots)
 		b.StartTimer()
