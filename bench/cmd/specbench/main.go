@@ -16,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -126,6 +127,7 @@ func writeHeapProfile(path string) error {
 	if err != nil {
 		return err
 	}
+	runtime.GC() // the profile shows the heap as of the last collection
 	if err := pprof.WriteHeapProfile(f); err != nil {
 		f.Close()
 		return err
