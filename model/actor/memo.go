@@ -1,6 +1,9 @@
 package actor
 
-import "sync/atomic"
+import (
+	"encoding/binary"
+	"sync/atomic"
+)
 
 // Memos. A cached vector's entry remembers the steps it has led to: what
 // decides a step's result (for a process vector: the process and its new
@@ -34,11 +37,23 @@ func newMemos[T any](n int) memos[T] { return memos[T]{by: make([]atomic.Pointer
 // A memoTab holds the steps of one index.
 type memoTab[T any] struct{ recs []memoRec[T] }
 
-// A memoRec is one step: its input, kept inline, and its result.
+// A memoRec is one step: its input, kept inline as two words (memoKey),
+// and its result.
 type memoRec[T any] struct {
-	n   uint8
-	in  [maxMemoInput]byte
+	k   [2]uint64
 	out *T
+}
+
+// memoKey packs an input of at most maxMemoInput bytes into two words: its
+// length, then its bytes, zero-padded. Different inputs give different
+// keys, and a look-up compares two words instead of calling memeq.
+func memoKey(in []byte) (k [2]uint64) {
+	var b [maxMemoInput + 1]byte
+	b[0] = byte(len(in))
+	copy(b[1:], in)
+	k[0] = binary.LittleEndian.Uint64(b[:8])
+	k[1] = binary.LittleEndian.Uint64(b[8:])
+	return k
 }
 
 // find returns the result remembered for input in at index i, nil if none.
@@ -47,9 +62,9 @@ func (m *memos[T]) find(i int, in []byte) *T {
 	if t == nil || len(in) > maxMemoInput {
 		return nil
 	}
+	k := memoKey(in)
 	for j := range t.recs {
-		r := &t.recs[j]
-		if int(r.n) == len(in) && string(r.in[:r.n]) == string(in) {
+		if r := &t.recs[j]; r.k == k {
 			return r.out
 		}
 	}
@@ -62,8 +77,7 @@ func (m *memos[T]) add(i int, in []byte, out *T) {
 	if len(in) > maxMemoInput {
 		return
 	}
-	r := memoRec[T]{n: uint8(len(in)), out: out}
-	copy(r.in[:], in)
+	r := memoRec[T]{k: memoKey(in), out: out}
 	for {
 		old := m.by[i].Load()
 		t := &memoTab[T]{}
