@@ -114,8 +114,9 @@ type contract[S, A any] struct {
 	m       model.Model[S, A]
 	failed  map[string]bool // kinds of breach already reported
 	sample  []sampled[S]
-	seen    map[string]int // key -> index in sample
-	byValue map[any]string // state -> key; nil unless == compares S's contents
+	seen    map[string]int    // key -> index in sample
+	byValue map[any]string    // state -> key; nil unless == compares S's contents
+	classOf map[string]string // fairness key -> the class it stood for (FairKeyer)
 }
 
 // fail reports a breach of the given kind, once per kind.
@@ -255,6 +256,7 @@ func (c *contract[S, A]) checkState(x sampled[S]) {
 		c.fail("Next is not deterministic", x.path, s, "two calls yielded different steps:\n  %v\n  %v", labels1, labels2)
 	}
 	c.unchanged(s, k, x.path)
+	c.checkFairKeys(x)
 	for _, p := range c.m.Properties() {
 		for _, pred := range []func(S) bool{p.Holds, p.Then} {
 			if pred == nil {
@@ -277,6 +279,35 @@ func (c *contract[S, A]) checkState(x sampled[S]) {
 			c.fail("Canonical is not idempotent", x.path, s, "the canonical state %v has another representative", canon)
 		}
 	}
+}
+
+// checkFairKeys checks a FairKeyer's keys against its classes on the steps
+// of a sampled state: steps with equal keys must have equal classes, across
+// every state sampled, and AppendFairKey must append.
+func (c *contract[S, A]) checkFairKeys(x sampled[S]) {
+	c.t.Helper()
+	fk, ok := c.m.(model.FairKeyer[A])
+	if !ok {
+		return
+	}
+	if c.classOf == nil {
+		c.classOf = map[string]string{}
+	}
+	c.m.Next(x.s, func(a A, _ S) {
+		class, fair := fk.FairClass(a)
+		if !fair {
+			class = "(not fair)"
+		}
+		key := string(fk.AppendFairKey(nil, a))
+		if out := fk.AppendFairKey([]byte("dst!"), a); string(out) != "dst!"+key {
+			c.fail("AppendFairKey does not append", x.path, x.s, "AppendFairKey(dst, %v) must return dst followed by the step's key", a)
+		}
+		if prev, seen := c.classOf[key]; seen && prev != class {
+			c.fail("AppendFairKey merges fairness classes", x.path, x.s,
+				"step %v has class %q, another step with the same fairness key has %q", a, class, prev)
+		}
+		c.classOf[key] = class
+	})
 }
 
 // next calls Next on a sampled state and returns the labels and the keys

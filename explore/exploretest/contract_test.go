@@ -179,3 +179,26 @@ func TestContractSamples(t *testing.T) {
 	assert.Contains(t, errs[0], "AppendKey does not append")
 	assert.Len(t, contractErrors(func(tb testing.TB) { Contract(tb, m) }), 1, "the default sample reaches state 50")
 }
+
+// fairPair is pairModel with weak fairness per counter, and fairness keys
+// that are right, or (merge) the same for both counters.
+type fairPair struct {
+	model.Func[pair, string]
+	merge bool
+}
+
+func (f fairPair) FairClass(a string) (string, bool) { return "inc " + a, true }
+
+func (f fairPair) AppendFairKey(dst []byte, a string) []byte {
+	if f.merge {
+		return dst
+	}
+	return append(dst, a...)
+}
+
+func TestContractChecksFairKeys(t *testing.T) {
+	assert.Empty(t, contractErrors(func(tb testing.TB) { Contract(tb, fairPair{Func: pairModel(false)}) }))
+	errs := contractErrors(func(tb testing.TB) { Contract(tb, fairPair{Func: pairModel(false), merge: true}) })
+	require.Len(t, errs, 1)
+	assert.Contains(t, errs[0], "AppendFairKey merges fairness classes")
+}
