@@ -3,7 +3,6 @@ package explore
 import (
 	"fmt"
 	"math/bits"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -53,6 +52,7 @@ type fpSet struct {
 	budget   int64 // bytes the whole process may take (Options.Memory); 0 means unlimited
 	bytes    int64 // bytes the slots take now (changed only under mu)
 	swept    int   // the depth whose level began with the last sweep (see sweepBefore)
+	procs    int   // goroutines that grow and sweep the set
 }
 
 // tagMask selects the bits of the freshness tag kept in each word of a
@@ -109,8 +109,11 @@ const (
 // grow the process past the memory budget.
 var ErrMemory = fmt.Errorf("explore: visited set exceeds the memory budget")
 
-func newFPSet(budget int64) *fpSet {
-	t := &fpSet{budget: budget}
+// newFPSet returns an empty set that may take budget bytes of the process
+// (0: no limit) and grows and sweeps on at most procs goroutines (the run's
+// workers).
+func newFPSet(budget int64, procs int) *fpSet {
+	t := &fpSet{budget: budget, procs: max(1, procs)}
 	for i := range t.segs {
 		t.segs[i].init(minSegLen)
 		t.bytes += minSegLen * int64(unsafe.Sizeof(slot{}))
@@ -249,7 +252,7 @@ func (t *fpSet) sweepBefore(d int) {
 	defer t.mu.Unlock()
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), segCount) {
+	for range min(t.procs, segCount) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -303,7 +306,7 @@ func (t *fpSet) len() int64 {
 }
 
 // grow doubles every segment past its threshold (and those close to it),
-// on every core.
+// on every worker's goroutine.
 // The caller must not hold mu. It returns ErrMemory when the budget would be
 // exceeded: the budget is the whole process's (see processMemory), so the
 // table may grow only as far as the rest of the process leaves room.
@@ -338,10 +341,10 @@ func (t *fpSet) grow() error {
 		due = append(due, i)
 	}
 	// The workers are all waiting for the lock: double the segments on as
-	// many goroutines as there are cores, each a different segment.
+	// many goroutines as there are workers, each a different segment.
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(due)) {
+	for range min(t.procs, len(due)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

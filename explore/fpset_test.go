@@ -15,7 +15,7 @@ import (
 // and parents.
 func TestFPSetMatchesMap(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		set := newFPSet(0)
+		set := newFPSet(0, 2)
 		defer set.free()
 		type entry struct{ parent, tag uint64 }
 		ref := map[uint64]entry{}
@@ -77,7 +77,7 @@ func TestFPSetMatchesMap(t *testing.T) {
 // same fingerprints with different parents; each is new exactly once and
 // keeps the smallest parent.
 func TestFPSetConcurrentInsertsKeepMinimumParent(t *testing.T) {
-	set := newFPSet(0)
+	set := newFPSet(0, 2)
 	defer set.free()
 	const n, workers = 20000, 4
 	var wg sync.WaitGroup
@@ -121,7 +121,7 @@ func TestFPSetConcurrentInsertsKeepMinimumParent(t *testing.T) {
 }
 
 func TestFPSetMemoryBudget(t *testing.T) {
-	set := newFPSet(int64(segCount) * minSegLen * 16) // exactly the initial size
+	set := newFPSet(int64(segCount)*minSegLen*16, 2) // exactly the initial size
 	defer set.free()
 	var err error
 	for i := uint64(1); err == nil && i < 1<<22; i++ {
