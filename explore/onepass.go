@@ -2,7 +2,6 @@ package explore
 
 import (
 	"fmt"
-	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -74,11 +73,6 @@ func runPass[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)
 	}
 	res.Properties = r.v.results(complete, "bfs", r.traceOf)
 	b.index.free() // the analysis needs no index
-	if g.states() >= 1<<20 {
-		// The frontier's blocks are garbage now: hand them back to the
-		// system, or the analysis's arrays would come on top of them.
-		debug.FreeOSMemory()
-	}
 	if !safety {
 		res.Engine = "liveness"
 		notLiveness(res)
