@@ -101,7 +101,9 @@ func growOff[T any](s []T, n int) []T {
 	var zero T
 	size := unsafe.Sizeof(zero)
 	newSize := uintptr(n) * size
-	if cap(s) == 0 || newSize < hugePage {
+	if uintptr(cap(s))*size < hugePage {
+		// Copy a table too small for huge pages: remapped, its small pages
+		// would keep the aligned range they land in off huge pages for good.
 		return growCopy(s, n)
 	}
 	old := unsafe.Pointer(&s[:cap(s)][0])
