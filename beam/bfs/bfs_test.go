@@ -8,6 +8,7 @@ import (
 
 	"github.com/protocheck/protocheck/beam/internal/testmodel"
 	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/model"
 )
 
 // The counters model in each configuration that decides a check
@@ -60,5 +61,40 @@ func TestCountersCoverEveryVerdict(t *testing.T) {
 		p, ok := res.Property(prop)
 		require.True(t, ok, prop)
 		assert.Equal(t, explore.Violated, p.Status, "%s: %q", cfg, prop)
+	}
+}
+
+// A panic in model code, in Next or in a property, is reported as
+// explore.PanicProperty with a trace to the same state as in memory (the
+// path may differ: explore stops at once, before the level has offered the
+// state all its parents, where the Beam level runs to its end), and the
+// run stops there, incomplete, as explore.BFS does.
+func TestPanicsAreViolations(t *testing.T) {
+	for _, c := range []struct{ config, says string }{
+		{"n=3 k=2 panicnext=210", "counters: Next on 210"},
+		{"n=3 k=2 panicprop=110", "counters: bounded on 110"},
+	} {
+		t.Run(c.config, func(t *testing.T) {
+			m, err := testmodel.New(c.config)
+			require.NoError(t, err)
+			mem, err := explore.BFS(m, explore.Options{})
+			require.NoError(t, err)
+			want, ok := mem.Property(explore.PanicProperty)
+			require.True(t, ok, "explore reports the panic")
+			require.Equal(t, explore.Violated, want.Status)
+
+			rep := run(t, Spec{Protocol: testmodel.Name, Config: c.config}, Options{Shards: 2})
+			res := rep.Result
+			assert.False(t, res.Complete, "a run that met a panic is incomplete")
+			assert.Equal(t, "panic", res.StopReason)
+			got, ok := res.Property(explore.PanicProperty)
+			require.True(t, ok, "the Beam run reports the panic")
+			assert.Equal(t, explore.Violated, got.Status)
+			assert.Contains(t, got.Message, c.says)
+			require.NotNil(t, got.Trace)
+			last := func(tr *model.Trace) any { return tr.Steps[len(tr.Steps)-1].State }
+			assert.Equal(t, last(want.Trace), last(got.Trace), "the trace ends in the state that panicked")
+			assert.Equal(t, len(want.Trace.Path), len(got.Trace.Path), "a shortest trace")
+		})
 	}
 }

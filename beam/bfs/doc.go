@@ -23,10 +23,12 @@
 // the state (one parents file read per level) and replaying the
 // fingerprints with explore.Replay. Liveness properties are not checked:
 // their verdict is Unknown with a message that says so, never "holds". A
-// panic in model code fails the pipeline with an error naming the state's
-// fingerprint (explore reports it as a "no panic" violation with a trace);
-// so does a codec that does not read back what it wrote (every decoded
-// state's fingerprint is checked against the one stored with it).
+// panic in model code on a worker is a discovery like any other: the run
+// reports explore.PanicProperty violated with a trace to the state, as
+// explore does, and stops after the level that met it, incomplete. A panic
+// in Init, and a codec that does not read back what it wrote (every
+// decoded state's fingerprint is checked against the one stored with it),
+// fail the run with an error.
 //
 // Workers cannot receive a model value: every DoFn carries a Spec (a
 // protocol name and its configuration line) and builds the model in its

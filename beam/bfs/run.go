@@ -120,6 +120,15 @@ func (d *driver) loop(ctx context.Context) (*explore.Result, error) {
 		}
 		res.Generated += done.Generated
 		res.Distinct += done.New
+		if _, ok := d.v.panicked(); ok {
+			// As explore stops at a panic: the level that met it is
+			// committed, but states may be missing from it.
+			if done.New > 0 {
+				res.MaxDepth = depth
+			}
+			res.StopReason = "panic"
+			break
+		}
 		if done.New == 0 {
 			res.Complete = true
 			break

@@ -55,14 +55,33 @@ func (v *verdicts) apply(d store.Done) error {
 			return fmt.Errorf("bfs: level %d records a discovery for slot %d of %d: the run directory is not this model's", d.Level, f.Slot, len(v.found))
 		}
 		depth := d.Level
-		if f.Slot == v.w.deadlockSlot() {
-			depth--
+		if f.Slot == v.w.deadlockSlot() || f.Slot == v.w.expandPanicSlot() {
+			depth-- // found on a state of the level expanded
 		}
 		if old := v.found[f.Slot]; !old.ok || depth < old.depth || (depth == old.depth && f.FP < old.fp) {
 			v.found[f.Slot] = discovery{ok: true, depth: depth, fp: f.FP}
 		}
 	}
 	return nil
+}
+
+// panicked returns the slot of the panic discovery the run reports (the
+// shallowest, then smallest fingerprint, of a panic while expanding and
+// one while checking), and false when model code has not panicked.
+func (v *verdicts) panicked() (int, bool) {
+	e, c := v.w.expandPanicSlot(), v.w.checkPanicSlot()
+	de, dc := v.found[e], v.found[c]
+	switch {
+	case !de.ok && !dc.ok:
+		return 0, false
+	case !de.ok:
+		return c, true
+	case !dc.ok:
+		return e, true
+	case dc.depth < de.depth || (dc.depth == de.depth && dc.fp < de.fp):
+		return c, true
+	}
+	return e, true
 }
 
 // settle closes the checks decided so far and reports whether none is
@@ -151,5 +170,28 @@ func (v *verdicts) results(complete bool, trace func(slot int, d discovery) (*mo
 		attach(&r, v.w.deadlockSlot())
 		out = append(out, r)
 	}
+	if slot, ok := v.panicked(); ok {
+		r := explore.PropertyResult{Name: explore.PanicProperty, Expect: model.ExpectAlways, Status: explore.Violated}
+		attach(&r, slot)
+		r.Message = v.panicMessage(r.Trace) + r.Message
+		out = append(out, r)
+	}
 	return out
+}
+
+// panicMessage says what panicked, found by running the model code on the
+// trace's last state again (explore.Reproduce), as the workers' panic
+// values do not reach the driver.
+func (v *verdicts) panicMessage(tr *model.Trace) string {
+	if tr == nil {
+		return "model code panicked"
+	}
+	rep, err := explore.Reproduce(v.w.m, explore.Claim{Property: explore.PanicProperty, Expect: model.ExpectAlways}, tr)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("model code panicked on the last state (not reproduced here: %v)", err)
+	case !rep.Reproduces:
+		return "model code panicked on the last state (not reproduced here: " + rep.Reason + ")"
+	}
+	return rep.Reason
 }

@@ -31,7 +31,9 @@ type Open struct {
 // states needs. One per DoFn instance: it is not safe for concurrent use.
 //
 // Discoveries are numbered by slot: property i of Properties() is slot i,
-// the deadlock check slot len(props), step property j slot len(props)+1+j.
+// the deadlock check slot len(props), step property j slot len(props)+1+j,
+// then a panic of model code while expanding a state and one while
+// checking a new state's properties.
 type worker struct {
 	m      model.Model[any, any]
 	codec  load.Codec
@@ -62,9 +64,11 @@ func newWorker(s Spec) (*worker, error) {
 
 func (w *worker) deadlockSlot() int        { return len(w.props) }
 func (w *worker) stepSlot(j int) int       { return len(w.props) + 1 + j }
-func (w *worker) slots() int               { return len(w.props) + 1 + len(w.steps) }
+func (w *worker) expandPanicSlot() int     { return len(w.props) + 1 + len(w.steps) }
+func (w *worker) checkPanicSlot() int      { return w.expandPanicSlot() + 1 }
+func (w *worker) slots() int               { return w.checkPanicSlot() + 1 }
 func (w *worker) stepOf(slot int) int      { return slot - len(w.props) - 1 }
-func (w *worker) isStepSlot(slot int) bool { return slot > len(w.props) }
+func (w *worker) isStepSlot(slot int) bool { return slot > len(w.props) && slot < w.expandPanicSlot() }
 
 // decode reads an encoded state and checks it against its fingerprint, so
 // that a lossy codec is an error and not a silently different search.
@@ -92,10 +96,11 @@ func (w *worker) candidate(fp, parent uint64, t any) []byte {
 // successor with another fingerprint, with the successor's candidate
 // record, and find for every open check the state or its steps fail. It
 // returns the number of successors Next yielded. A state outside the state
-// constraint is not expanded. A panic in model code is an error naming
-// the state.
+// constraint is not expanded. A panic in model code is a discovery
+// (expandPanicSlot): the run reports it as explore.PanicProperty and stops
+// after the level.
 func (w *worker) expand(fp uint64, enc []byte, open *Open, emit func(uint64, []byte), find func(slot int, fp uint64)) (n int64, err error) {
-	defer recoverModel(&err, "expanding", fp)
+	defer recoverAsFind(w.expandPanicSlot(), fp, find)
 	s, err := w.decode(fp, enc)
 	if err != nil {
 		return 0, err
@@ -122,9 +127,10 @@ func (w *worker) expand(fp uint64, enc []byte, open *Open, emit func(uint64, []b
 	return n, nil
 }
 
-// check evaluates the open Always and Sometimes properties on a new state.
+// check evaluates the open Always and Sometimes properties on a new state;
+// a panic in them is a discovery (checkPanicSlot).
 func (w *worker) check(fp uint64, enc []byte, open *Open, find func(slot int, fp uint64)) (err error) {
-	defer recoverModel(&err, "checking", fp)
+	defer recoverAsFind(w.checkPanicSlot(), fp, find)
 	if len(open.Props) == 0 {
 		return nil
 	}
@@ -141,7 +147,16 @@ func (w *worker) check(fp uint64, enc []byte, open *Open, find func(slot int, fp
 	return nil
 }
 
-// recoverModel turns a panic in model code into an error.
+// recoverAsFind turns a panic in model code on state fp into a discovery
+// for slot.
+func recoverAsFind(slot int, fp uint64, find func(slot int, fp uint64)) {
+	if r := recover(); r != nil {
+		find(slot, fp)
+	}
+}
+
+// recoverModel turns a panic in model code into an error (Init: there is no
+// state to report it on).
 func recoverModel(err *error, what string, fp uint64) {
 	if r := recover(); r != nil {
 		*err = fmt.Errorf("bfs: model code panicked %s state %#x: %v\n%s", what, fp, r, debug.Stack())

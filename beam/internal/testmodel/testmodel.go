@@ -13,6 +13,8 @@
 //	jump=1   the step property "one at a time" fails on a jump
 //	sym=1    declares the counters interchangeable (symmetry reduction)
 //	bound=B  a state constraint: states whose counters sum to B or more are not expanded
+//	panicnext=D  Next panics on the state whose counters are the digits D ("210")
+//	panicprop=D  the predicate of "bounded" panics on that state
 //
 // Sometimes "all full" is reached whenever k > 0, and Eventually "ends"
 // is a liveness property, which the Beam engine reports as not checked.
@@ -42,6 +44,8 @@ type State [4]uint8
 type Model struct {
 	n, k, limit, bound int
 	dead, jump, sym    bool
+	panicNext          string // Next panics on the state with these counters ("" none)
+	panicProp          string // "bounded" panics on the state with these counters ("" none)
 }
 
 // New builds the model from a line such as "n=3 k=2 limit=4 dead=1".
@@ -49,6 +53,14 @@ func New(config string) (*Model, error) {
 	m := &Model{n: 2, k: 2, limit: -1}
 	for _, tok := range strings.Fields(config) {
 		key, val, _ := strings.Cut(tok, "=")
+		switch key {
+		case "panicnext":
+			m.panicNext = val
+			continue
+		case "panicprop":
+			m.panicProp = val
+			continue
+		}
 		v, err := strconv.Atoi(val)
 		if err != nil {
 			return nil, fmt.Errorf("counters: %q: %v", tok, err)
@@ -87,6 +99,9 @@ func (m *Model) Init(yield func(any)) { yield(State{}) }
 // Next implements model.Model.
 func (m *Model) Next(s any, yield func(any, any)) {
 	st := s.(State)
+	if m.panicNext != "" && m.digits(st) == m.panicNext {
+		panic("counters: Next on " + m.panicNext)
+	}
 	if m.dead && m.k > 1 && st[0] == uint8(m.k-1) && st[1] == 0 {
 		return
 	}
@@ -113,7 +128,12 @@ func (m *Model) AppendKey(dst []byte, s any) []byte {
 // Properties implements model.Model.
 func (m *Model) Properties() []model.Property[any] {
 	return []model.Property[any]{
-		model.Always[any]("bounded", func(s any) bool { return m.sum(s) <= m.limit }),
+		model.Always[any]("bounded", func(s any) bool {
+			if m.panicProp != "" && m.digits(s.(State)) == m.panicProp {
+				panic("counters: bounded on " + m.panicProp)
+			}
+			return m.sum(s) <= m.limit
+		}),
 		model.Sometimes[any]("all full", m.Final),
 		model.Eventually[any]("ends", m.Final),
 	}
@@ -158,6 +178,15 @@ func (m *Model) DecodeState(src []byte) (any, error) {
 	}
 	copy(st[:], src)
 	return st, nil
+}
+
+// digits writes the counters of st as decimal digits, "210" for 2, 1, 0.
+func (m *Model) digits(st State) string {
+	var b strings.Builder
+	for _, c := range st[:m.n] {
+		b.WriteByte('0' + c)
+	}
+	return b.String()
 }
 
 func (m *Model) sum(s any) int {
