@@ -31,6 +31,7 @@ type bfsRun[S, A any] struct {
 	next      atomic.Int64
 	tickets   atomic.Int64 // states still allowed by MaxStates, not yet granted to a worker
 	exhausted atomic.Bool  // a worker found no states left to draw: stop after this level
+	panicked  atomic.Bool  // model code panicked: stop after this level
 	lost      atomic.Bool  // states were dropped or left unexpanded (memory budget, max states, panic): never complete
 
 	visit   func(S, Visited) // Visit's callback; nil for a plain BFS
@@ -151,6 +152,12 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 	wg.Wait()
 	if e.exhausted.Load() {
 		e.mo.stop("max states")
+	}
+	if e.panicked.Load() {
+		// The level ran to its end, so every panic in it was recorded and
+		// the one reported (the shallowest, then smallest fingerprint)
+		// does not depend on the number of workers.
+		e.mo.stop("panic")
 	}
 	var next [][]item[S]
 	for _, w := range workers {

@@ -30,7 +30,6 @@ type bfsWorker[S, A any] struct {
 	from      *S   // the state being expanded, for step properties
 	steps     bool // step properties are still open
 	nsucc     int
-	checking  *succ[S] // the new state whose properties are being evaluated
 	batch     []succ[S]
 	out       []item[S]
 	outBlocks [][]item[S]
@@ -84,31 +83,61 @@ func (w *bfsWorker[S, A]) expandBlock(b []item[S]) bool {
 	for i := range b {
 		it := &b[i]
 		w.curFP, w.from = it.fp, &it.s
-		if e.within != nil && !e.within(it.s) {
-			if e.visit != nil {
-				e.visitState(it.s, w.depth, -1)
-			}
-			continue // outside the state constraint: not expanded, not a deadlock
+		if e.within != nil && !w.inside(it) {
+			continue // outside the state constraint (or Within panicked): not expanded, not a deadlock
 		}
 		if w.added+int64(len(w.batch)+len(w.pending)) >= w.grant && !w.regrant() {
 			e.lost.Store(true) // the rest of the block stays unexpanded
 			w.from = nil
 			return false
 		}
-		w.nsucc = 0
-		if !e.opts.POR || !w.expandAmple(it) { // partial-order reduction: por.go
-			e.m.Next(it.s, w.yield)
-		}
-		if w.nsucc == 0 {
-			e.v.recordDeadlock(it.s, w.depth, it.fp, 0, nil)
-		}
-		if e.visit != nil {
-			e.visitState(it.s, w.depth, w.nsucc)
-		}
+		w.expandOne(it)
 	}
 	w.from = nil
 	w.flush()
 	return true
+}
+
+// inside reports whether the state is within the state constraint. A
+// panic in Within is recorded for the state (which is then not expanded),
+// as for a panic in Next.
+func (w *bfsWorker[S, A]) inside(it *item[S]) (in bool) {
+	defer w.recoverState()
+	if in = w.e.within(it.s); !in && w.e.visit != nil {
+		w.e.visitState(it.s, w.depth, -1)
+	}
+	return in
+}
+
+// expandOne expands one state. A panic in model code is recorded for the
+// state, and the level goes on: the run stops at its end (see expandLevel).
+func (w *bfsWorker[S, A]) expandOne(it *item[S]) {
+	e := w.e
+	defer w.recoverState()
+	w.nsucc = 0
+	if !e.opts.POR || !w.expandAmple(it) { // partial-order reduction: por.go
+		e.m.Next(it.s, w.yield)
+	}
+	if w.nsucc == 0 {
+		e.v.recordDeadlock(it.s, w.depth, it.fp, 0, nil)
+	}
+	if e.visit != nil {
+		e.visitState(it.s, w.depth, w.nsucc)
+	}
+}
+
+// recoverState records a panic in Next, AppendKey, Canonical, Within or a
+// step property on the state being expanded. The successors it yielded
+// before stay batched; the rest are lost, so the run is incomplete.
+func (w *bfsWorker[S, A]) recoverState() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	msg := fmt.Sprintf("%v\n%s", r, debug.Stack())
+	w.e.v.recordPanic(msg, "Next, AppendKey, Canonical, Within or a step property from the last state", w.depth, w.curFP, 0, nil)
+	w.e.lost.Store(true)
+	w.e.panicked.Store(true)
 }
 
 // regrant settles a used-up share of MaxStates: it inserts the batched
@@ -128,18 +157,16 @@ func (w *bfsWorker[S, A]) regrant() bool {
 	return true
 }
 
+// recoverPanic reports a panic that expandOne, inside and checkNew did not
+// catch (one of the engine's own) and stops the run.
 func (w *bfsWorker[S, A]) recoverPanic() {
 	r := recover()
 	if r == nil {
 		return
 	}
 	msg := fmt.Sprintf("%v\n%s", r, debug.Stack())
-	if w.checking != nil {
-		w.e.v.recordPanic(msg, "a property of the last state", w.depth+1, w.checking.fp, 0, nil)
-	} else {
-		w.e.v.recordPanic(msg, "Next, AppendKey, Canonical, Within or a step property from the last state", w.depth, w.curFP, 0, nil)
-	}
-	w.batch, w.checking, w.from = w.batch[:0], nil, nil
+	w.e.v.recordPanic(msg, "the engine, expanding the last state", w.depth, w.curFP, 0, nil)
+	w.batch, w.from = w.batch[:0], nil
 	w.e.lost.Store(true)
 	w.e.mo.stop("panic")
 }
@@ -183,15 +210,27 @@ func (w *bfsWorker[S, A]) emit(it *succ[S], depth int) {
 	w.distinct++
 	w.added++
 	if len(w.e.v.open) > 0 {
-		w.checking = it
-		w.e.v.check(it.s, depth, it.fp, 0, nil)
-		w.checking = nil
+		w.checkNew(it, depth)
 	}
 	w.out = append(w.out, item[S]{fp: it.fp, s: it.s})
 	if len(w.out) == blockLen {
 		w.outBlocks = append(w.outBlocks, w.out)
 		w.out = w.e.pool.get()
 	}
+}
+
+// checkNew checks a new state's properties. A panic in one is recorded for
+// the state, which stays in the level: the run stops at the level's end.
+func (w *bfsWorker[S, A]) checkNew(it *succ[S], depth int) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := fmt.Sprintf("%v\n%s", r, debug.Stack())
+			w.e.v.recordPanic(msg, "a property of the last state", depth, it.fp, 0, nil)
+			w.e.lost.Store(true)
+			w.e.panicked.Store(true)
+		}
+	}()
+	w.e.v.check(it.s, depth, it.fp, 0, nil)
 }
 
 // settleSet grows the set if a segment asked for it and retries the inserts

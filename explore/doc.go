@@ -35,7 +35,10 @@
 // keyed by model.Symmetric's canonical representative; it is an error for a
 // model that declares no symmetry (model.HasSymmetry). A property violation is a result, not an error: errors
 // cover misuse (invalid options) only. A panic in model code is reported as
-// the violated property PanicProperty with the trace that led to it. A run
+// the violated property PanicProperty with the trace that led to it; BFS
+// and Check finish the level that met it first (recording every panic in
+// it) and then stop, so the state reported, the shallowest then smallest
+// fingerprint, and its trace do not depend on the number of workers. A run
 // stopped by a limit or a cancelled Context reports Complete false and
 // never Holds for a property it could not decide.
 package explore

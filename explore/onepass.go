@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/protocheck/protocheck/model"
@@ -124,9 +125,10 @@ type passRun[S, A any] struct {
 	nextStart   int32   // the number of the first state of the level after the last one in levels
 	maxDepth    int
 	visitMu     sync.Mutex
-	stop        string // why the run stopped early; "" when complete
-	lost        bool   // a panic left a state unexpanded
-	stopAtFirst bool   // Options.StopAtFirst ended the run
+	stop        string      // why the run stopped early; "" when complete
+	lost        bool        // a panic left a state unexpanded
+	panicked    atomic.Bool // model code panicked in this level: stop at its end
+	stopAtFirst bool        // Options.StopAtFirst ended the run
 
 	// Fairness classes get a provisional id when a worker first meets
 	// them and the canonical one (first seen in the level's order, as the
@@ -165,6 +167,9 @@ func (r *passRun[S, A]) explore() *lgraph {
 		}
 		r.mo.depth.Store(int64(depth))
 		cur = r.level(cur, depth)
+		if r.panicked.Load() {
+			r.mo.stop("panic")
+		}
 		if r.mo.stopped() && r.stop == "" {
 			r.stop = r.mo.stopReason()
 			r.lost = r.lost || r.stop == "panic"

@@ -157,8 +157,10 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 			}
 		}
 		c := chunks[ci]
-		if c == nil {
-			return out // a panic
+		if c == nil { // a panic: link no more, but let phase 1 expand every block
+			<-slots
+			r.drain(chunks, ready, slots, done, ci+1)
+			return out
 		}
 		e := 0
 		for _, n := range c.rows {
@@ -207,6 +209,28 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 		}
 	}
 	return out
+}
+
+// drain waits for the chunks from ci on, releasing their window slots
+// without linking them, so that phase 1 expands every block of the level
+// (and records every block's first panic) after linking has stopped.
+func (r *passRun[S, A]) drain(chunks []*passChunk[S], ready []chan struct{}, slots, done chan struct{}, ci int) {
+	for ; ci < len(chunks); ci++ {
+		select {
+		case <-ready[ci]:
+		case <-done:
+			select {
+			case <-ready[ci]:
+			default:
+				return // the workers stopped before this chunk
+			}
+		}
+		if c := chunks[ci]; c != nil {
+			chunks[ci] = nil
+			r.chunks.put(c)
+		}
+		<-slots
+	}
 }
 
 // dropLast removes the last n states of a level's blocks (the partly
@@ -260,31 +284,36 @@ func (r *passRun[S, A]) record(out [][]item[S], base, depth int) {
 	var next atomic.Int64
 	next.Store(int64(base - base%64))
 	end := base + n
-	work := func() {
-		var cur int
+	// one records state cur; a panic in a predicate is recorded for it and
+	// the others are still checked, so the panic reported does not depend
+	// on the workers; the run stops at the level's end.
+	one := func(cur int) {
 		defer func() {
 			if p := recover(); p != nil {
 				msg := fmt.Sprintf("%v\n%s", p, debug.Stack())
 				r.v.recordPanic(msg, "a property of the last state", depth, g.fps.at(int32(cur)), 0, nil)
-				r.mo.stop("panic")
+				r.panicked.Store(true)
 			}
 		}()
+		i := cur - base
+		s := out[i/passChunkLen][i%passChunkLen].s
+		for p, pred := range b.preds {
+			if pred(s) {
+				g.bits[p][cur>>6] |= 1 << (cur & 63)
+			}
+		}
+		if len(r.v.open) > 0 {
+			r.v.check(s, depth, g.fps.at(int32(cur)), 0, nil)
+		}
+	}
+	work := func() {
 		for {
 			lo := int(next.Add(64) - 64)
 			if lo >= end {
 				return
 			}
-			for cur = max(lo, base); cur < min(lo+64, end); cur++ {
-				i := cur - base
-				s := out[i/passChunkLen][i%passChunkLen].s
-				for p, pred := range b.preds {
-					if pred(s) {
-						g.bits[p][cur>>6] |= 1 << (cur & 63)
-					}
-				}
-				if len(r.v.open) > 0 {
-					r.v.check(s, depth, g.fps.at(int32(cur)), 0, nil)
-				}
+			for cur := max(lo, base); cur < min(lo+64, end); cur++ {
+				one(cur)
 			}
 		}
 	}
@@ -293,7 +322,7 @@ func (r *passRun[S, A]) record(out [][]item[S], base, depth int) {
 	} else {
 		r.parallel(work)
 	}
-	if r.mo.stopped() && r.mo.stopReason() == "panic" {
+	if r.panicked.Load() {
 		r.lost = true
 	}
 }

@@ -56,7 +56,10 @@ func (w *passWorker[S, A]) expand(block []item[S]) (c *passChunk[S]) {
 		if p := recover(); p != nil {
 			msg := fmt.Sprintf("%v\n%s", p, debug.Stack())
 			r.v.recordPanic(msg, "Next, AppendKey, Canonical, Within or a step property from the last state", w.depth, w.fromFP, 0, nil)
-			r.mo.stop("panic")
+			// The other blocks of the level are still expanded, so that
+			// every first panic of a block is recorded and the one
+			// reported does not depend on the workers; linking stops here.
+			r.panicked.Store(true)
 			c = nil
 		}
 		clear(w.batch)

@@ -1,6 +1,8 @@
 package explore
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/protocheck/protocheck/model"
@@ -98,4 +100,67 @@ func TestPanicInInitIsReported(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, Violated, p.Status)
 	assert.Contains(t, p.Message, "no initial state")
+}
+
+// grid4 steps one of four counters up to 12; Next panics on many states of
+// depth 24, spread over many blocks of that level.
+func grid4() model.Func[[4]int, string] {
+	return model.Func[[4]int, string]{
+		InitFn: func(yield func([4]int)) { yield([4]int{}) },
+		NextFn: func(s [4]int, yield func(string, [4]int)) {
+			if s[0]+s[1]+s[2]+s[3] == 24 && s[0]%5 == 0 && s[1]%3 == 1 {
+				panic(fmt.Sprint("boom at ", s))
+			}
+			for i := range 4 {
+				if s[i] < 12 {
+					t := s
+					t[i]++
+					yield("inc"+strconv.Itoa(i), t)
+				}
+			}
+		},
+		KeyFn: func(dst []byte, s [4]int) []byte {
+			for _, v := range s {
+				dst = model.AppendInt(dst, v)
+			}
+			return dst
+		},
+		Props: []model.Property[[4]int]{
+			model.Always("small", func(s [4]int) bool { return s[0] < 100 }),
+			model.Eventually("ends", func(s [4]int) bool { return s == [4]int{12, 12, 12, 12} }),
+		},
+	}
+}
+
+// TestPanicTraceDoesNotDependOnWorkers: when model code panics on many
+// states of a level, the level still runs to its end, so the state
+// reported (the smallest fingerprint among them) and its trace are the
+// same with 1 worker or many, in BFS and in Check's one pass.
+func TestPanicTraceDoesNotDependOnWorkers(t *testing.T) {
+	engines := map[string]func(model.Model[[4]int, string], Options) (*Result, error){
+		"bfs":   BFS[[4]int, string],
+		"check": Check[[4]int, string],
+	}
+	for name, run := range engines {
+		t.Run(name, func(t *testing.T) {
+			var want []int
+			for round := range 5 {
+				for _, workers := range []int{1, 2, 4} {
+					res, err := run(grid4(), Options{Workers: workers})
+					require.NoError(t, err)
+					assert.False(t, res.Complete)
+					assert.Equal(t, "panic", res.StopReason)
+					p, ok := res.Property(PanicProperty)
+					require.True(t, ok)
+					require.NotNil(t, p.Trace)
+					assert.Contains(t, p.Message, "boom at")
+					if want == nil {
+						want = p.Trace.Path
+						continue
+					}
+					require.Equal(t, want, p.Trace.Path, "round %d, %d workers", round, workers)
+				}
+			}
+		})
+	}
 }
