@@ -95,17 +95,18 @@ var errLevelStopped = errors.New("explore: level abandoned")
 
 // diskRun is one disk-backed exploration.
 type diskRun[S, A any] struct {
-	m      model.Model[S, A]
-	opts   Options
-	disk   Disk
-	dir    string // where the files are: Dir, or a scratch subdirectory of it
-	codec  model.Codec[S]
-	v      *verdicts[S, A]
-	mo     *monitor
-	within func(S) bool
-	st     diskState
-	mu     sync.Mutex // guards lost and fileName for the workers
-	lost   bool       // states were dropped or left unexpanded (max states, panic)
+	m        model.Model[S, A]
+	opts     Options
+	disk     Disk
+	dir      string // where the files are: Dir, or a scratch subdirectory of it
+	codec    model.Codec[S]
+	v        *verdicts[S, A]
+	mo       *monitor
+	within   func(S) bool
+	st       diskState
+	mu       sync.Mutex // guards lost and fileName for the workers
+	lost     bool       // states were dropped or left unexpanded (max states, panic)
+	panicked bool       // model code panicked expanding a state of this level
 	// truncated: the last merge dropped new states for MaxStates.
 	truncated bool
 	retire    []string // files to remove once the next checkpoint is written

@@ -74,6 +74,9 @@ func (r *diskRun[S, A]) expand() ([]fileRef, error) {
 	readErr := r.readFrontier(chunks, free)
 	close(chunks)
 	wg.Wait()
+	if r.panicked {
+		r.mo.stop("panic") // the level is abandoned: its successors may be missing
+	}
 	r.st.Generated = r.mo.generated.Load()
 	var runs []fileRef
 	err := readErr
@@ -171,22 +174,40 @@ func (w *diskWorker[S, A]) expandChunk(c *diskChunk) {
 			return
 		}
 		w.curFP, w.from = fp, &s
-		if r.within != nil && !r.within(s) {
-			continue // outside the state constraint: not expanded, not a deadlock
-		}
-		w.nsucc = 0
-		r.m.Next(s, w.yield)
+		w.expandOne(s, fp)
 		if w.err != nil {
 			return
-		}
-		if w.nsucc == 0 {
-			r.v.recordDeadlock(s, w.depth, fp, 0, nil)
 		}
 	}
 	w.from = nil
 	r.mo.generated.Add(w.generated)
 	r.mo.queue.Add(-int64(len(c.fps)))
 	w.generated = 0
+}
+
+// expandOne expands one state. A panic in model code is recorded for it
+// and the level goes on; expand abandons the level at its end, so the
+// panic reported (the smallest fingerprint among the level's) does not
+// depend on the workers.
+func (w *diskWorker[S, A]) expandOne(s S, fp uint64) {
+	r := w.r
+	defer func() {
+		if rec := recover(); rec != nil {
+			msg := fmt.Sprintf("%v\n%s", rec, debug.Stack())
+			r.v.recordPanic(msg, "Next, AppendKey, Canonical, Within or a step property from the last state", w.depth, fp, 0, nil)
+			r.mu.Lock()
+			r.lost, r.panicked = true, true
+			r.mu.Unlock()
+		}
+	}()
+	if r.within != nil && !r.within(s) {
+		return // outside the state constraint: not expanded, not a deadlock
+	}
+	w.nsucc = 0
+	r.m.Next(s, w.yield)
+	if w.err == nil && w.nsucc == 0 {
+		r.v.recordDeadlock(s, w.depth, fp, 0, nil)
+	}
 }
 
 func (w *diskWorker[S, A]) onSuccessor(a A, t S) {

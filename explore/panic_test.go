@@ -135,11 +135,15 @@ func grid4() model.Func[[4]int, string] {
 // TestPanicTraceDoesNotDependOnWorkers: when model code panics on many
 // states of a level, the level still runs to its end, so the state
 // reported (the smallest fingerprint among them) and its trace are the
-// same with 1 worker or many, in BFS and in Check's one pass.
+// same with 1 worker or many, in BFS, in Check's one pass and on disk.
 func TestPanicTraceDoesNotDependOnWorkers(t *testing.T) {
 	engines := map[string]func(model.Model[[4]int, string], Options) (*Result, error){
 		"bfs":   BFS[[4]int, string],
 		"check": Check[[4]int, string],
+		"disk": func(m model.Model[[4]int, string], o Options) (*Result, error) {
+			o.Disk = &Disk{Dir: t.TempDir()}
+			return BFS(m, o)
+		},
 	}
 	for name, run := range engines {
 		t.Run(name, func(t *testing.T) {
