@@ -172,6 +172,15 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 	e.level = next
 }
 
+// modelPanicked records a panic of model code on the state fp at depth
+// (call it from the deferred function that recovered): the level runs to
+// its end, and the run stops there, incomplete.
+func (e *bfsRun[S, A]) modelPanicked(r any, what string, depth int, fp uint64) {
+	e.v.recordPanic(panicText(r), what, depth, fp, 0, nil)
+	e.lost.Store(true)
+	e.panicked.Store(true)
+}
+
 // draw takes a share of the states MaxStates still allows: half of what is
 // left divided among the workers (at least one state), so shares shrink as
 // the limit nears. It returns 0 when nothing is left. Without a limit every
@@ -196,11 +205,17 @@ func (e *bfsRun[S, A]) draw() int64 {
 // steps is the number of steps enabled in s, or -1 when s is outside the
 // state constraint and was not expanded.
 func (e *bfsRun[S, A]) visitState(s S, depth, steps int) {
+	callVisit(&e.visitMu, e.visit, e.v.finals, s, depth, steps)
+}
+
+// callVisit hands a state to a Visit callback, serialized by mu: steps is
+// the number of steps enabled in s, or -1 outside the state constraint.
+func callVisit[S any](mu *sync.Mutex, visit func(S, Visited), finals model.Finaler[S], s S, depth, steps int) {
 	v := Visited{Depth: depth, Boundary: steps < 0, Terminal: steps == 0}
-	v.Final = v.Terminal && (e.v.finals == nil || e.v.finals.Final(s))
-	e.visitMu.Lock()
-	defer e.visitMu.Unlock()
-	e.visit(s, v)
+	v.Final = v.Terminal && (finals == nil || finals.Final(s))
+	mu.Lock()
+	defer mu.Unlock()
+	visit(s, v)
 }
 
 // extendByStep appends to tr the first step from its last state that

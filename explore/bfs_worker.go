@@ -1,9 +1,7 @@
 package explore
 
 import (
-	"fmt"
 	"math"
-	"runtime/debug"
 )
 
 // newWorker returns a worker with its own key buffer and batch.
@@ -134,10 +132,7 @@ func (w *bfsWorker[S, A]) recoverState() {
 	if r == nil {
 		return
 	}
-	msg := fmt.Sprintf("%v\n%s", r, debug.Stack())
-	w.e.v.recordPanic(msg, "Next, AppendKey, Canonical, Within or a step property from the last state", w.depth, w.curFP, 0, nil)
-	w.e.lost.Store(true)
-	w.e.panicked.Store(true)
+	w.e.modelPanicked(r, inExpanding, w.depth, w.curFP)
 }
 
 // regrant settles a used-up share of MaxStates: it inserts the batched
@@ -164,8 +159,7 @@ func (w *bfsWorker[S, A]) recoverPanic() {
 	if r == nil {
 		return
 	}
-	msg := fmt.Sprintf("%v\n%s", r, debug.Stack())
-	w.e.v.recordPanic(msg, "the engine, expanding the last state", w.depth, w.curFP, 0, nil)
+	w.e.v.recordPanic(panicText(r), "the engine, expanding the last state", w.depth, w.curFP, 0, nil)
 	w.batch, w.from = w.batch[:0], nil
 	w.e.lost.Store(true)
 	w.e.mo.stop("panic")
@@ -224,10 +218,7 @@ func (w *bfsWorker[S, A]) emit(it *succ[S], depth int) {
 func (w *bfsWorker[S, A]) checkNew(it *succ[S], depth int) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg := fmt.Sprintf("%v\n%s", r, debug.Stack())
-			w.e.v.recordPanic(msg, "a property of the last state", depth, it.fp, 0, nil)
-			w.e.lost.Store(true)
-			w.e.panicked.Store(true)
+			w.e.modelPanicked(r, inChecking, depth, it.fp)
 		}
 	}()
 	w.e.v.check(it.s, depth, it.fp, 0, nil)

@@ -2,7 +2,6 @@ package explore
 
 import (
 	"fmt"
-	"runtime/debug"
 
 	"github.com/protocheck/protocheck/model"
 )
@@ -66,7 +65,7 @@ func dfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 func (e *dfsRun[S, A]) explore() (panicked bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			e.v.recordPanic(fmt.Sprintf("%v\n%s", r, debug.Stack()), "the model at the end of the trace", e.depth, 0, 0, e.path)
+			e.v.recordPanic(panicText(r), "the model at the end of the trace", e.depth, 0, 0, e.path)
 			panicked = true
 		}
 	}()

@@ -3,7 +3,6 @@ package explore
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
 	"sync"
 )
 
@@ -27,7 +26,6 @@ type diskWorker[S, A any] struct {
 	curFP     uint64
 	from      *S
 	steps     bool // step properties are still open
-	checking  bool // evaluating a new state's properties (merge)
 	nsucc     int
 	generated int64
 	runs      []fileRef
@@ -193,8 +191,7 @@ func (w *diskWorker[S, A]) expandOne(s S, fp uint64) {
 	r := w.r
 	defer func() {
 		if rec := recover(); rec != nil {
-			msg := fmt.Sprintf("%v\n%s", rec, debug.Stack())
-			r.v.recordPanic(msg, "Next, AppendKey, Canonical, Within or a step property from the last state", w.depth, fp, 0, nil)
+			r.v.recordPanic(panicText(rec), inExpanding, w.depth, fp, 0, nil)
 			r.mu.Lock()
 			r.lost, r.panicked = true, true
 			r.mu.Unlock()
@@ -247,14 +244,9 @@ func (w *diskWorker[S, A]) recoverPanic() {
 	if rec == nil {
 		return
 	}
-	msg := fmt.Sprintf("%v\n%s", rec, debug.Stack())
 	r := w.r
-	if w.checking {
-		r.v.recordPanic(msg, "a property of the last state", w.depth+1, w.curFP, 0, nil)
-	} else {
-		r.v.recordPanic(msg, "Next, AppendKey, Canonical, Within or a step property from the last state", w.depth, w.curFP, 0, nil)
-	}
-	w.from, w.checking = nil, false
+	r.v.recordPanic(panicText(rec), "the engine, expanding the last state", w.depth, w.curFP, 0, nil)
+	w.from = nil
 	r.mu.Lock()
 	r.lost = true
 	r.mu.Unlock()

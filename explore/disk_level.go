@@ -1,9 +1,7 @@
 package explore
 
 import (
-	"fmt"
 	"os"
-	"runtime/debug"
 )
 
 // initLevel stores the initial states as level 0.
@@ -174,8 +172,7 @@ func (r *diskRun[S, A]) mergeNew(w *diskWorker[S, A], runs []fileRef, init bool,
 func (w *diskWorker[S, A]) checkNew(s S, fp uint64) (ok bool) {
 	defer func() {
 		if rec := recover(); rec != nil {
-			msg := fmt.Sprintf("%v\n%s", rec, debug.Stack())
-			w.r.v.recordPanic(msg, "a property of the last state", w.depth+1, fp, 0, nil)
+			w.r.v.recordPanic(panicText(rec), inChecking, w.depth+1, fp, 0, nil)
 			w.r.lost = true
 			w.r.mo.stop("panic")
 			ok = false

@@ -299,9 +299,5 @@ func (r *passRun[S, A]) minParent(v int32, depth int) int32 {
 // visitState calls the Visit callback for a state the level expanded;
 // steps is its number of successors, or -1 outside the state constraint.
 func (r *passRun[S, A]) visitState(s S, depth, steps int) {
-	v := Visited{Depth: depth, Boundary: steps < 0, Terminal: steps == 0}
-	v.Final = v.Terminal && (r.v.finals == nil || r.v.finals.Final(s))
-	r.visitMu.Lock()
-	defer r.visitMu.Unlock()
-	r.visit(s, v)
+	callVisit(&r.visitMu, r.visit, r.v.finals, s, depth, steps)
 }

@@ -1,8 +1,6 @@
 package explore
 
 import (
-	"fmt"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
@@ -147,14 +145,8 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 		}
 	}()
 	for ci := range chunks {
-		select {
-		case <-ready[ci]:
-		case <-done:
-			select {
-			case <-ready[ci]:
-			default:
-				return out // the workers stopped before this chunk
-			}
+		if !await(ready[ci], done) {
+			return out // the workers stopped before this chunk
 		}
 		c := chunks[ci]
 		if c == nil { // a panic: link no more, but let phase 1 expand every block
@@ -211,19 +203,29 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 	return out
 }
 
+// await waits until a chunk is ready, and reports false if the workers
+// finished (done) without it.
+func await(ready, done chan struct{}) bool {
+	select {
+	case <-ready:
+		return true
+	case <-done:
+		select {
+		case <-ready:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
 // drain waits for the chunks from ci on, releasing their window slots
 // without linking them, so that phase 1 expands every block of the level
 // (and records every block's first panic) after linking has stopped.
 func (r *passRun[S, A]) drain(chunks []*passChunk[S], ready []chan struct{}, slots, done chan struct{}, ci int) {
 	for ; ci < len(chunks); ci++ {
-		select {
-		case <-ready[ci]:
-		case <-done:
-			select {
-			case <-ready[ci]:
-			default:
-				return // the workers stopped before this chunk
-			}
+		if !await(ready[ci], done) {
+			return // the workers stopped before this chunk
 		}
 		if c := chunks[ci]; c != nil {
 			chunks[ci] = nil
@@ -290,8 +292,7 @@ func (r *passRun[S, A]) record(out [][]item[S], base, depth int) {
 	one := func(cur int) {
 		defer func() {
 			if p := recover(); p != nil {
-				msg := fmt.Sprintf("%v\n%s", p, debug.Stack())
-				r.v.recordPanic(msg, "a property of the last state", depth, g.fps.at(int32(cur)), 0, nil)
+				r.v.recordPanic(panicText(p), inChecking, depth, g.fps.at(int32(cur)), 0, nil)
 				r.panicked.Store(true)
 			}
 		}()

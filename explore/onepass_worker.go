@@ -1,9 +1,6 @@
 package explore
 
 import (
-	"fmt"
-	"runtime/debug"
-
 	"github.com/protocheck/protocheck/model"
 )
 
@@ -54,8 +51,7 @@ func (w *passWorker[S, A]) expand(block []item[S]) (c *passChunk[S]) {
 	w.c = c
 	defer func() {
 		if p := recover(); p != nil {
-			msg := fmt.Sprintf("%v\n%s", p, debug.Stack())
-			r.v.recordPanic(msg, "Next, AppendKey, Canonical, Within or a step property from the last state", w.depth, w.fromFP, 0, nil)
+			r.v.recordPanic(panicText(p), inExpanding, w.depth, w.fromFP, 0, nil)
 			// The other blocks of the level are still expanded, so that
 			// every first panic of a block is recorded and the one
 			// reported does not depend on the workers; linking stops here.

@@ -3,7 +3,6 @@ package explore
 import (
 	"fmt"
 	"math/rand/v2"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -109,7 +108,7 @@ func (w *walker[S, A]) walk(n uint64) {
 	w.path, w.labels, w.states = w.path[:0], w.labels[:0], w.states[:0]
 	defer func() {
 		if r := recover(); r != nil {
-			w.v.recordPanic(fmt.Sprintf("%v\n%s", r, debug.Stack()), "the model at the end of the trace", len(w.path)-1, 0, w.order(len(w.path)-1, n), w.tracePath)
+			w.v.recordPanic(panicText(r), "the model at the end of the trace", len(w.path)-1, 0, w.order(len(w.path)-1, n), w.tracePath)
 			w.mo.stop("panic")
 		}
 	}()

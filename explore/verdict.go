@@ -29,6 +29,50 @@ func (r *Result) Verdict(engine string) string {
 	return fmt.Sprintf("verified: all %d properties hold over the complete state space", len(r.Properties))
 }
 
+// The exit codes of the CLIs (check, beamcheck), which both end a run
+// with Result.ExitCode.
+const (
+	ExitOK         = 0 // every property holds over a complete exploration
+	ExitViolation  = 1 // a property failed
+	ExitUsage      = 2 // bad usage or input
+	ExitIncomplete = 3 // stopped at a limit, or a property left undecided
+)
+
+// ExitCode is the exit code a CLI ends the run with: ExitViolation when a
+// property failed; ExitIncomplete when the run stopped early or left a
+// property undecided; ExitOK only when every property was decided and
+// holds.
+func (r *Result) ExitCode() int {
+	switch {
+	case len(r.Violations()) > 0:
+		return ExitViolation
+	case !r.Decided():
+		return ExitIncomplete
+	}
+	return ExitOK
+}
+
+// Line is the line a CLI lists the property on: its status, name and
+// expectation, the length of its trace and, when message is true, its
+// message on one line.
+func (p PropertyResult) Line(message bool) string {
+	st := p.Status.String()
+	switch p.Status {
+	case Violated:
+		st = "VIOLATED"
+	case Unknown:
+		st = "undecided"
+	}
+	line := fmt.Sprintf("  %-9s %q (%s)", st, p.Name, p.Expect)
+	if p.Trace != nil && p.Status != Unknown {
+		line += fmt.Sprintf(" [trace: %d steps]", p.Trace.Len())
+	}
+	if message && p.Message != "" {
+		line += ": " + strings.Join(strings.Fields(p.Message), " ")
+	}
+	return line
+}
+
 // Stop returns why the run stopped early, "stopped" when it does not say.
 func (r *Result) Stop() string {
 	if r.StopReason == "" {

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+	"runtime/debug"
 	"sync"
 
 	"github.com/protocheck/protocheck/model"
@@ -125,6 +126,16 @@ func (v *verdicts[S, A]) recordDeadlock(s S, depth int, fp, order uint64, path f
 		v.record(len(v.props)+extraDeadlock, depth, fp, order, path, "no step is enabled and the state is not final")
 	}
 }
+
+// The model code a PanicProperty message says panicked.
+const (
+	inExpanding = "Next, AppendKey, Canonical, Within or a step property from the last state"
+	inChecking  = "a property of the last state"
+)
+
+// panicText is a recovered panic value with the stack of the goroutine that
+// panicked: call it from the deferred function that recovered.
+func panicText(r any) string { return fmt.Sprintf("%v\n%s", r, debug.Stack()) }
 
 // recordPanic records a panic of model code while handling the state at
 // the end of path.

@@ -19,11 +19,14 @@ import (
 // codecCap bounds the states each variant's codec and erasure tests
 // explore: the whole space at the defaults up to 50,000 states, the first
 // 3,000 (breadth first) under -short.
-func codecCap() int64 {
+func codecCap() int64 { return shortOr(3_000, 50_000) }
+
+// shortOr returns short under -short, else full.
+func shortOr(short, full int64) int64 {
 	if testing.Short() {
-		return 3_000
+		return short
 	}
-	return 50_000
+	return full
 }
 
 // TestCatalogCodecs: for every spec and variant at its defaults, the

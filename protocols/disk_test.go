@@ -13,12 +13,7 @@ import (
 
 // diskCap bounds the states of each variant's disk test: the whole space
 // at the defaults when it is this small, otherwise the BFS levels that fit.
-func diskCap() int64 {
-	if testing.Short() {
-		return 2_000
-	}
-	return 20_000
-}
+func diskCap() int64 { return shortOr(2_000, 20_000) }
 
 // TestCatalogDisk: for every spec and variant at its defaults (the first
 // BFS levels, up to diskCap states), the disk engine reports what the

@@ -142,33 +142,26 @@ func (v *verdicts) results(complete bool, trace func(slot int, d discovery) (*mo
 		attach(&r, i)
 		out = append(out, r)
 	}
-	for j, p := range v.w.steps {
-		r := explore.PropertyResult{Name: p.Name, Expect: model.ExpectAlwaysStep}
+	// check is the result of a check that a discovery in slot violates.
+	check := func(name string, expect model.Expectation, slot int, violation string) {
+		r := explore.PropertyResult{Name: name, Expect: expect}
 		switch {
-		case v.found[v.w.stepSlot(j)].ok:
+		case v.found[slot].ok:
 			r.Status = explore.Violated
-			r.Message = "the last step violates it"
+			r.Message = violation
 		case complete:
 			r.Status = explore.Holds
 		default:
 			r.Message = "the exploration is incomplete"
 		}
-		attach(&r, v.w.stepSlot(j))
+		attach(&r, slot)
 		out = append(out, r)
 	}
+	for j, p := range v.w.steps {
+		check(p.Name, model.ExpectAlwaysStep, v.w.stepSlot(j), "the last step violates it")
+	}
 	if v.w.finals != nil {
-		r := explore.PropertyResult{Name: explore.DeadlockProperty, Expect: model.ExpectAlways}
-		switch {
-		case v.found[v.w.deadlockSlot()].ok:
-			r.Status = explore.Violated
-			r.Message = "no step is enabled and the state is not final"
-		case complete:
-			r.Status = explore.Holds
-		default:
-			r.Message = "the exploration is incomplete"
-		}
-		attach(&r, v.w.deadlockSlot())
-		out = append(out, r)
+		check(explore.DeadlockProperty, model.ExpectAlways, v.w.deadlockSlot(), "no step is enabled and the state is not final")
 	}
 	if slot, ok := v.panicked(); ok {
 		r := explore.PropertyResult{Name: explore.PanicProperty, Expect: model.ExpectAlways, Status: explore.Violated}

@@ -26,14 +26,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+
+	"github.com/protocheck/protocheck/explore"
 )
 
-// Exit codes.
+// Exit codes (explore.Result.ExitCode).
 const (
-	exitOK         = 0 // every property holds over a complete exploration
-	exitViolation  = 1 // a property failed
-	exitUsage      = 2 // bad usage or input
-	exitIncomplete = 3 // stopped at a limit, or a property left undecided
+	exitOK         = explore.ExitOK
+	exitViolation  = explore.ExitViolation
+	exitUsage      = explore.ExitUsage
+	exitIncomplete = explore.ExitIncomplete
 )
 
 // progName is the name the binary was run by, for usage and reproduce

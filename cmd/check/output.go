@@ -124,21 +124,7 @@ func writeSummary(w io.Writer, j *job, res *explore.Result, shown *explore.Prope
 		human(res.StatesPerSecond()), res.Elapsed.Round(time.Millisecond), humanBytes(res.PeakRSS), res.Collision)
 	fmt.Fprintln(w, "properties:")
 	for _, p := range res.Properties {
-		st := p.Status.String()
-		switch p.Status {
-		case explore.Violated:
-			st = "VIOLATED"
-		case explore.Unknown:
-			st = "undecided"
-		}
-		line := fmt.Sprintf("  %-9s %q (%s)", st, p.Name, p.Expect)
-		if p.Trace != nil && p.Status != explore.Unknown {
-			line += fmt.Sprintf(" [trace: %d steps]", p.Trace.Len())
-		}
-		if p.Message != "" && (shown == nil || p.Name != shown.Name) { // the trace below prints it
-			line += ": " + oneLine(p.Message)
-		}
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, p.Line(shown == nil || p.Name != shown.Name)) // the trace below prints shown's message
 	}
 }
 
@@ -229,7 +215,7 @@ func writeJSON(w io.Writer, j *job, res *explore.Result) error {
 		MaxDepthSteps: res.MaxDepth, BFSLevels: res.MaxDepth + 1,
 		ElapsedSeconds: res.Elapsed.Seconds(), PeakRSSBytes: res.PeakRSS,
 		StatesPerSecond: res.StatesPerSecond(), CollisionProbability: res.Collision,
-		Properties: []jsonProperty{}, Violations: []jsonViolation{}, ExitCode: exitCode(res),
+		Properties: []jsonProperty{}, Violations: []jsonViolation{}, ExitCode: res.ExitCode(),
 	}
 	for _, p := range res.Properties {
 		rep.Properties = append(rep.Properties, jsonProperty{

@@ -157,7 +157,7 @@ func (j *job) execute(stdout, stderr io.Writer) int {
 		res.StopReason = "interrupted"
 	}
 	shown := res.Shortest()
-	code := exitCode(res)
+	code := res.ExitCode()
 
 	var file *counterexamples.File
 	if shown != nil {
@@ -221,17 +221,4 @@ func (j *job) writeOutputs(stderr io.Writer, file *counterexamples.File, shown *
 	if j.flags.mermaid != "" {
 		writeMermaid(stderr, file, j.flags.mermaid)
 	}
-}
-
-// exitCode maps a result to check's exit codes: 1 when a property failed;
-// 3 when the run stopped early or left a selected property undecided; 0
-// only when every selected property was decided and holds.
-func exitCode(res *explore.Result) int {
-	switch {
-	case len(res.Violations()) > 0:
-		return exitViolation
-	case !res.Decided():
-		return exitIncomplete
-	}
-	return exitOK
 }

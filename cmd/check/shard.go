@@ -182,7 +182,7 @@ func (sr *shardRun) report(j *job, res *explore.Result) *shardJSON {
 		Workers: res.Workers, Walks: sr.rep.Walks, StopReason: res.StopReason,
 		StatesCovered: res.Distinct, GeneratedSuccessors: res.Generated, MaxDepthSteps: res.MaxDepth,
 		Properties: []shardProperty{}, Counterexamples: []shardViolation{},
-		ElapsedSeconds: res.Elapsed.Seconds(), ExitCode: exitCode(res),
+		ElapsedSeconds: res.Elapsed.Seconds(), ExitCode: res.ExitCode(),
 		Reproduce: fmt.Sprintf("%s -shard %d/%d", j.reproduceCommand(), sh.Index, sh.Count),
 	}
 	if plan.Order != 0 {

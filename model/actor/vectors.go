@@ -70,10 +70,17 @@ func (sys *System[P, M]) internProcs(procs []Proc[P], k *msgKeys) ([]Proc[P], *p
 	if e := sys.caches.procs.find(h, k.p); e != nil {
 		return e.procs, e
 	}
-	e := &procsEntry[P]{keyed: newKeyed(h, k.p, k.ends), procs: clone(procs), timed: sys.timed,
+	e := sys.addProcs(h, k, clone(procs))
+	return e.procs, e
+}
+
+// addProcs caches the vector procs (the cache's own copy), whose key and
+// key ends are in k and whose key hashes to h, and returns its entry.
+func (sys *System[P, M]) addProcs(h uint64, k *msgKeys, procs []Proc[P]) *procsEntry[P] {
+	e := &procsEntry[P]{keyed: newKeyed(h, k.p, k.ends), procs: procs, timed: sys.timed,
 		memo: newMemos[procsEntry[P]](len(procs))}
 	sys.caches.procs.add(e)
-	return e.procs, e
+	return e
 }
 
 // setProc returns s's vector with process id replaced by p (the cached
@@ -109,8 +116,7 @@ func (sys *System[P, M]) setProc(s *State[P, M], id ID, p *Proc[P], w *scratch[P
 			}
 			k.ends = append(k.ends, int32(end))
 		}
-		e = &procsEntry[P]{keyed: newKeyed(h, k.p, k.ends), procs: procs, timed: sys.timed, memo: newMemos[procsEntry[P]](n)}
-		sys.caches.procs.add(e)
+		e = sys.addProcs(h, k, procs)
 		w.c.creates++
 	}
 	*r = e

@@ -35,16 +35,17 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 
 	"github.com/protocheck/protocheck/beam/bfs"
+	"github.com/protocheck/protocheck/explore"
 )
 
 const progName = "beamcheck"
 
 // Exit codes, as check's.
 const (
-	exitOK         = 0 // every property holds over a complete exploration
-	exitViolation  = 1 // a property failed
-	exitUsage      = 2 // bad usage or input, or the run failed
-	exitIncomplete = 3 // stopped before the space was exhausted, or a property not checked
+	exitOK         = explore.ExitOK
+	exitViolation  = explore.ExitViolation
+	exitUsage      = explore.ExitUsage // also: the run failed
+	exitIncomplete = explore.ExitIncomplete
 )
 
 // A config is one invocation's flags.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/protocheck/protocheck/beam/bfs"
@@ -77,21 +76,7 @@ func (j *job) report(rep *bfs.Report, c config, runner string, stdout, stderr io
 	}
 	fmt.Fprintln(stdout, "properties:")
 	for _, p := range res.Properties {
-		st := p.Status.String()
-		switch p.Status {
-		case explore.Violated:
-			st = "VIOLATED"
-		case explore.Unknown:
-			st = "undecided"
-		}
-		line := fmt.Sprintf("  %-9s %q (%s)", st, p.Name, p.Expect)
-		if p.Trace != nil && p.Status != explore.Unknown {
-			line += fmt.Sprintf(" [trace: %d steps]", p.Trace.Len())
-		}
-		if p.Message != "" && (shown == nil || p.Name != shown.Name) {
-			line += ": " + strings.Join(strings.Fields(p.Message), " ")
-		}
-		fmt.Fprintln(stdout, line)
+		fmt.Fprintln(stdout, p.Line(shown == nil || p.Name != shown.Name))
 	}
 	if shown != nil {
 		file := j.traceFile(res, shown)
@@ -110,7 +95,7 @@ func (j *job) report(rep *bfs.Report, c config, runner string, stdout, stderr io
 		fmt.Fprintf(stderr, "%s: no counterexample: -o wrote nothing\n", progName)
 	}
 	fmt.Fprintln(stdout, verdict(res))
-	return exitCode(res)
+	return res.ExitCode()
 }
 
 // traceFile is the trace file of a violation. Its reproduce line is the
@@ -133,16 +118,3 @@ func writeLevels(w io.Writer, levels []bfs.Level) {
 
 // verdict is the summary's last line, as check's (explore.Result.Verdict).
 func verdict(res *explore.Result) string { return "\n" + res.Verdict("beam") }
-
-// exitCode maps a result to check's exit codes: 1 when a property failed;
-// 3 when the run stopped early or left a selected property undecided; 0
-// only when every selected property was decided and holds.
-func exitCode(res *explore.Result) int {
-	switch {
-	case len(res.Violations()) > 0:
-		return exitViolation
-	case !res.Decided():
-		return exitIncomplete
-	}
-	return exitOK
-}
