@@ -23,11 +23,11 @@ type bfsRun[S, A any] struct {
 	m         model.Model[S, A]
 	opts      Options
 	set       *fpSet
-	pool      blockPool[S]
+	store     *store[S]
 	v         *verdicts[S, A]
 	mo        *monitor
 	within    func(S) bool // the state constraint; nil: none
-	level     [][]item[S]  // blocks of the level being expanded
+	level     []block[S]   // blocks of the level being expanded
 	next      atomic.Int64
 	tickets   atomic.Int64 // states still allowed by MaxStates, not yet granted to a worker
 	exhausted atomic.Bool  // a worker found no states left to draw: stop after this level
@@ -42,7 +42,7 @@ func bfs[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)) (*
 	if err := prepare(m, &opts); err != nil {
 		return nil, err
 	}
-	e := &bfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), within: constraintOf(m), visit: visit}
+	e := &bfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), within: constraintOf(m), visit: visit, store: newStore[S](m, 0)}
 	e.set = newFPSet(opts.Memory, opts.Workers)
 	defer e.set.free()
 	e.mo = newMonitor(&e.opts)
@@ -159,7 +159,7 @@ func (e *bfsRun[S, A]) expandLevel(depth int) {
 		// does not depend on the number of workers.
 		e.mo.stop("panic")
 	}
-	var next [][]item[S]
+	var next []block[S]
 	for _, w := range workers {
 		w.closeOut()
 		next = append(next, w.outBlocks...)

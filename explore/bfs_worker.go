@@ -8,7 +8,7 @@ import (
 func (e *bfsRun[S, A]) newWorker() *bfsWorker[S, A] {
 	w := &bfsWorker[S, A]{e: e, k: newKeyer[S](e.m, e.opts.Symmetry)}
 	w.batch = make([]succ[S], 0, batchLen)
-	w.out = e.pool.get()
+	w.out = e.store.get()
 	w.yield = w.onSuccessor
 	w.steps = len(e.v.stepOpen) > 0 // stepOpen changes only between levels, and workers live one level
 	if e.opts.MaxStates == 0 {
@@ -29,8 +29,9 @@ type bfsWorker[S, A any] struct {
 	steps     bool // step properties are still open
 	nsucc     int
 	batch     []succ[S]
+	in        []item[S] // the block being expanded, unpacked (see store.open)
 	out       []item[S]
-	outBlocks [][]item[S]
+	outBlocks []block[S]
 	pending   []succ[S] // inserts refused by a full segment, retried after growing
 	generated int64
 	distinct  int64
@@ -45,19 +46,31 @@ func (w *bfsWorker[S, A]) run() {
 	if e.opts.MaxStates > 0 {
 		defer func() { e.tickets.Add(w.grant - w.added) }() // give back what is left of the share
 	}
+	defer func() {
+		if w.in != nil {
+			e.store.put(w.in)
+			w.in = nil
+		}
+	}()
 	for !e.mo.stopped() {
 		bi := int(e.next.Add(1) - 1)
 		if bi >= len(e.level) {
 			return
 		}
 		b := e.level[bi]
-		more := w.expandBlock(b)
+		if b.packed != nil && w.in == nil {
+			w.in = e.store.get()
+		}
+		states := e.store.open(b, &w.in)
+		more := w.expandBlock(states)
 		e.set.addCounts(&w.counts)
 		e.mo.generated.Add(w.generated)
 		e.mo.distinct.Add(w.distinct)
-		e.mo.queue.Add(w.distinct - int64(len(b)))
+		e.mo.queue.Add(w.distinct - int64(len(states)))
 		w.generated, w.distinct = 0, 0
-		e.pool.put(b)
+		if b.packed == nil {
+			e.store.put(b.items)
+		}
 		w.settleSet()
 		if overBudget(e.opts.Memory) {
 			e.mo.stop("memory budget")
@@ -208,8 +221,7 @@ func (w *bfsWorker[S, A]) emit(it *succ[S], depth int) {
 	}
 	w.out = append(w.out, item[S]{fp: it.fp, s: it.s})
 	if len(w.out) == blockLen {
-		w.outBlocks = append(w.outBlocks, w.out)
-		w.out = w.e.pool.get()
+		w.outBlocks = append(w.outBlocks, w.e.store.seal(&w.out))
 	}
 }
 
@@ -257,10 +269,15 @@ func (w *bfsWorker[S, A]) flushLocked() {
 	w.flush()
 }
 
-// closeOut moves the partly filled output block to the finished ones.
+// closeOut moves the partly filled output block to the finished ones and
+// hands back the output buffer.
 func (w *bfsWorker[S, A]) closeOut() {
-	if len(w.out) > 0 {
-		w.outBlocks = append(w.outBlocks, w.out)
-		w.out = nil
+	if w.out == nil {
+		return
 	}
+	if len(w.out) > 0 {
+		w.outBlocks = append(w.outBlocks, w.e.store.seal(&w.out))
+	}
+	w.e.store.put(w.out)
+	w.out = nil
 }

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -56,7 +57,8 @@ func runPass[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)
 		return nil, err
 	}
 	note := b.configure()
-	r := &passRun[S, A]{b: b, v: newVerdicts(m), visit: visit, safety: safety, classProv: map[string]int32{}}
+	r := &passRun[S, A]{b: b, v: newVerdicts(m), visit: visit, safety: safety, classProv: map[string]int32{},
+		store: newStore[S](m, passChunkLen)} // the linker fills blocks to passChunkLen
 	if !safety {
 		r.v.open, r.v.stepOpen, r.v.deadlock = nil, nil, false
 	}
@@ -74,6 +76,14 @@ func runPass[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)
 	}
 	res.Properties = r.v.results(complete, "bfs", r.traceOf)
 	b.index.free() // the analysis needs no index
+	if slices.ContainsFunc(props, func(p model.Property[S]) bool { return p.Expect.Liveness() }) && !r.stopAtFirst {
+		// Nor the frontier's and the chunks' buffers: hand them and the
+		// heap they took back, so that the analysis's arrays (outside
+		// the heap) do not come on top of them (twopc, 4 participants,
+		// crash=1,drop=1: 466 MB peak before, 418 after).
+		r.store, r.chunks = nil, chunkPool[S]{}
+		debug.FreeOSMemory()
+	}
 	if !safety {
 		res.Engine = "liveness"
 		notLiveness(res)
@@ -134,7 +144,7 @@ type passRun[S, A any] struct {
 	// them and the canonical one (first seen in the level's order, as the
 	// sequential engine numbers them) in phase 2.
 	next      fpIndex // the states found by the level being linked; merged into the index after it
-	blocks    blockPool[S]
+	store     *store[S]
 	chunks    chunkPool[S]
 	classMu   sync.Mutex
 	classProv map[string]int32
@@ -148,7 +158,6 @@ func (r *passRun[S, A]) explore() *lgraph {
 	g := &lgraph{bits: make([][]uint64, len(b.preds)), fair: b.fair != nil}
 	g.off.push(0)
 	b.g = g
-	r.blocks.size = passChunkLen // the linker fills blocks to passChunkLen
 	cur := r.initial()
 	for depth := 0; len(cur) > 0 && r.stop == ""; depth++ {
 		r.maxDepth = depth
@@ -181,7 +190,7 @@ func (r *passRun[S, A]) explore() *lgraph {
 }
 
 // initial stores the initial states as level 0 and checks them.
-func (r *passRun[S, A]) initial() (blocks [][]item[S]) {
+func (r *passRun[S, A]) initial() (blocks []block[S]) {
 	b := r.b
 	defer func() {
 		if p := recover(); p != nil {
@@ -206,19 +215,12 @@ func (r *passRun[S, A]) initial() (blocks [][]item[S]) {
 		return nil
 	}
 	for lo := 0; lo < len(cur); lo += passChunkLen {
-		hi := min(lo+passChunkLen, len(cur))
-		blocks = append(blocks, cur[lo:hi:hi]) // a block pooled later must not append into the next
+		buf := append(r.store.get(), cur[lo:min(lo+passChunkLen, len(cur))]...)
+		blocks = append(blocks, r.store.seal(&buf))
+		r.store.put(buf)
 	}
 	r.record(blocks, 0, 0)
 	return blocks
-}
-
-// count returns the number of states in blocks.
-func count[S any](blocks [][]S) (n int) {
-	for _, b := range blocks {
-		n += len(b)
-	}
-	return n
 }
 
 // addBare stores a new state's fingerprint and parent edge in the graph

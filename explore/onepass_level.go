@@ -52,7 +52,7 @@ const passWindow = 32
 // the next level's blocks. Phase 1 runs on the workers while phase 2 links
 // the blocks they finish, in order, on this goroutine. A stop leaves the
 // states not yet linked unexpanded.
-func (r *passRun[S, A]) level(cur [][]item[S], depth int) [][]item[S] {
+func (r *passRun[S, A]) level(cur []block[S], depth int) []block[S] {
 	b := r.b
 	n := len(cur)
 	chunks := make([]*passChunk[S], n)
@@ -65,6 +65,7 @@ func (r *passRun[S, A]) level(cur [][]item[S], depth int) [][]item[S] {
 	var next atomic.Int64
 	work := func() {
 		w := r.newPassWorker(depth)
+		defer func() { r.store.put(w.in) }()
 		for !r.mo.stopped() {
 			select {
 			case slots <- struct{}{}:
@@ -75,9 +76,11 @@ func (r *passRun[S, A]) level(cur [][]item[S], depth int) [][]item[S] {
 			if c >= n {
 				return
 			}
-			chunks[c] = w.expand(cur[c])
-			r.blocks.put(cur[c]) // expanded: drop the states, reuse the block
-			cur[c] = nil
+			chunks[c] = w.expand(r.store.open(cur[c], &w.in))
+			if cur[c].packed == nil {
+				r.store.put(cur[c].items) // expanded: drop the states, reuse the buffer
+			}
+			cur[c] = block[S]{}
 			close(ready[c])
 			if overBudget(b.opts.Memory) {
 				r.mo.stop("memory budget")
@@ -126,23 +129,21 @@ func (r *passRun[S, A]) parallel(work func()) {
 // they become ready, numbering the new states in the order it meets them,
 // and returns them. It stops at the first chunk that will not come (the
 // workers stopped) or at MaxStates.
-func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slots, done chan struct{}, depth int) (out [][]item[S]) {
+func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slots, done chan struct{}, depth int) (out []block[S]) {
 	b, g := r.b, r.b.g
 	v := r.levels[depth]
-	var block []item[S]
+	buf := r.store.get()
 	emit := func(fp uint64, s S) {
-		if block == nil {
-			block = r.blocks.get()
-		}
-		block = append(block, item[S]{fp: fp, s: s})
-		if len(block) == passChunkLen {
-			out, block = append(out, block), nil
+		buf = append(buf, item[S]{fp: fp, s: s})
+		if len(buf) == passChunkLen {
+			out = append(out, r.store.seal(&buf))
 		}
 	}
 	defer func() {
-		if block != nil {
-			out = append(out, block)
+		if len(buf) > 0 {
+			out = append(out, r.store.seal(&buf))
 		}
+		r.store.put(buf)
 	}()
 	for ci := range chunks {
 		if !await(ready[ci], done) {
@@ -168,7 +169,7 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 							// The row does not fit: undo it. NB: the
 							// table of new states keeps its states, but
 							// building stops here.
-							dropLast(&out, &block, g.fps.len()-n0)
+							out = r.store.dropLast(out, &buf, g.fps.len()-n0)
 							g.fps.truncate(n0)
 							g.parent.truncate(n0)
 							g.dst.truncate(e0)
@@ -235,18 +236,6 @@ func (r *passRun[S, A]) drain(chunks []*passChunk[S], ready []chan struct{}, slo
 	}
 }
 
-// dropLast removes the last n states of a level's blocks (the partly
-// filled block, then out).
-func dropLast[T any](out *[][]T, block *[]T, n int) {
-	for ; n > 0; n-- {
-		if len(*block) == 0 {
-			*block = (*out)[len(*out)-1]
-			*out = (*out)[:len(*out)-1]
-		}
-		*block = (*block)[:len(*block)-1]
-	}
-}
-
 // canonical maps a provisional class id to the canonical one, numbering
 // classes in the order phase 2 meets them.
 func (r *passRun[S, A]) canonical(prov int32) int32 {
@@ -273,7 +262,7 @@ func (r *passRun[S, A]) provName(prov int32) string {
 // record is phase 3: it sets the predicate bits of the states of out,
 // numbered from base, and checks their safety properties, in parallel by
 // blocks of 64 states (one word of each bit set).
-func (r *passRun[S, A]) record(out [][]item[S], base, depth int) {
+func (r *passRun[S, A]) record(out []block[S], base, depth int) {
 	b, g := r.b, r.b.g
 	n := count(out)
 	for p := range g.bits {
@@ -297,7 +286,7 @@ func (r *passRun[S, A]) record(out [][]item[S], base, depth int) {
 			}
 		}()
 		i := cur - base
-		s := out[i/passChunkLen][i%passChunkLen].s
+		s := r.store.state(out[i/passChunkLen], i%passChunkLen)
 		for p, pred := range b.preds {
 			if pred(s) {
 				g.bits[p][cur>>6] |= 1 << (cur & 63)

@@ -19,6 +19,7 @@ type passWorker[S, A any] struct {
 	steps   bool   // step properties are still open
 	gen     int64
 	batch   []passSucc[S] // the successors of the state being expanded
+	in      []item[S]     // the block being expanded, unpacked (see store.open)
 	yield   func(A, S)
 }
 
@@ -40,6 +41,7 @@ func (r *passRun[S, A]) newPassWorker(depth int) *passWorker[S, A] {
 		}
 	}
 	w.yield = w.onSuccessor
+	w.in = r.store.get()
 	return w
 }
 

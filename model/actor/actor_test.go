@@ -211,16 +211,7 @@ func TestFairness(t *testing.T) {
 }
 
 func TestHistoryRecordsCallsAndReturns(t *testing.T) {
-	a := echoActor([]uint8{1}, 1)
-	start, receive := a.Start, a.Receive
-	a.Start = func(c *Ctx[tmsg]) tproc { c.Call(tmsg{Seq: 1}); return start(c) }
-	a.Receive = func(c *Ctx[tmsg], s tproc, from ID, m tmsg) tproc {
-		if m.Ack && m.Seq == 1 {
-			c.Return(m)
-		}
-		return receive(c, s, from, m)
-	}
-	sys, err := New(Config[tproc, tmsg]{Actors: []Actor[tproc, tmsg]{a, echoActor(nil, 0)}, Timers: []string{"retry"}})
+	sys, err := New(Config[tproc, tmsg]{Actors: []Actor[tproc, tmsg]{callingActor(), echoActor(nil, 0)}, Timers: []string{"retry"}})
 	require.NoError(t, err)
 	returned := false
 	for _, s := range enumerate(sys, nil) {

@@ -82,6 +82,21 @@ func echoActor(sends []uint8, to ID) Actor[tproc, tmsg] {
 }
 
 // echo returns a two-process system: p0 sends sends to p1.
+// callingActor is echoActor sending one message to p1 that calls at the
+// start and returns on the first ack, so that states carry a history.
+func callingActor() Actor[tproc, tmsg] {
+	a := echoActor([]uint8{1}, 1)
+	start, receive := a.Start, a.Receive
+	a.Start = func(c *Ctx[tmsg]) tproc { c.Call(tmsg{Seq: 1}); return start(c) }
+	a.Receive = func(c *Ctx[tmsg], s tproc, from ID, m tmsg) tproc {
+		if m.Ack && m.Seq == 1 {
+			c.Return(m)
+		}
+		return receive(c, s, from, m)
+	}
+	return a
+}
+
 func echo(t interface{ Fatal(...any) }, net Network, f Faults, sends ...uint8) *System[tproc, tmsg] {
 	sys, err := New(Config[tproc, tmsg]{
 		Actors:  []Actor[tproc, tmsg]{echoActor(sends, 1), echoActor(nil, 0)},
