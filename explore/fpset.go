@@ -110,15 +110,29 @@ const (
 var ErrMemory = fmt.Errorf("explore: visited set exceeds the memory budget")
 
 // newFPSet returns an empty set that may take budget bytes of the process
-// (0: no limit) and grows and sweeps on at most procs goroutines (the run's
-// workers).
-func newFPSet(budget int64, procs int) *fpSet {
+// (0: no limit), grows and sweeps on at most procs goroutines (the run's
+// workers), and has room for expect entries (Options.Expect) before it
+// grows, as far as the budget allows.
+func newFPSet(budget int64, procs int, expect int64) *fpSet {
 	t := &fpSet{budget: budget, procs: max(1, procs)}
+	n := segLenFor(expect, budget)
 	for i := range t.segs {
-		t.segs[i].init(minSegLen)
-		t.bytes += minSegLen * int64(unsafe.Sizeof(slot{}))
+		t.segs[i].init(n)
+		t.bytes += int64(n) * int64(unsafe.Sizeof(slot{}))
 	}
 	return t
+}
+
+// segLenFor returns the length of the segments of a set that holds expect
+// entries below its load threshold (with a margin: fingerprints do not
+// spread exactly evenly) and takes at most half of budget (0: no limit).
+func segLenFor(expect, budget int64) int {
+	n := minSegLen
+	for float64(n)*loadGrowAt < float64(expect)/segCount*1.05 &&
+		(budget == 0 || 2*int64(n)*segCount*int64(unsafe.Sizeof(slot{})) <= budget/2) {
+		n *= 2
+	}
+	return n
 }
 
 func (sg *segment) init(n int) {

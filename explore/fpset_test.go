@@ -15,7 +15,7 @@ import (
 // and parents.
 func TestFPSetMatchesMap(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		set := newFPSet(0, 2)
+		set := newFPSet(0, 2, 0)
 		defer set.free()
 		type entry struct{ parent, tag uint64 }
 		ref := map[uint64]entry{}
@@ -77,7 +77,7 @@ func TestFPSetMatchesMap(t *testing.T) {
 // same fingerprints with different parents; each is new exactly once and
 // keeps the smallest parent.
 func TestFPSetConcurrentInsertsKeepMinimumParent(t *testing.T) {
-	set := newFPSet(0, 2)
+	set := newFPSet(0, 2, 0)
 	defer set.free()
 	const n, workers = 20000, 4
 	var wg sync.WaitGroup
@@ -121,11 +121,49 @@ func TestFPSetConcurrentInsertsKeepMinimumParent(t *testing.T) {
 }
 
 func TestFPSetMemoryBudget(t *testing.T) {
-	set := newFPSet(int64(segCount)*minSegLen*16, 2) // exactly the initial size
+	set := newFPSet(int64(segCount)*minSegLen*16, 2, 0) // exactly the initial size
 	defer set.free()
 	var err error
 	for i := uint64(1); err == nil && i < 1<<22; i++ {
 		_, err = set.insertOne((i * 0x9e3779b97f4a7c15) &^ tagMask)
 	}
 	require.ErrorIs(t, err, ErrMemory)
+}
+
+// TestExpectSizesTheSet: Options.Expect sizes the visited set for that many
+// entries below the load threshold, within half the memory budget, and
+// changes no result of BFS, DFS or Check, whether it is exact, too small
+// or too large.
+func TestExpectSizesTheSet(t *testing.T) {
+	set := newFPSet(0, 1, 10_000_000)
+	defer set.free()
+	n := len(set.segs[0].slots)
+	assert.GreaterOrEqual(t, float64(n)*loadGrowAt*segCount, 10_000_000.0)
+	assert.Less(t, float64(n/2)*loadGrowAt*segCount, 10_000_000.0*1.05, "the smallest length that holds it")
+	small := newFPSet(64<<20, 1, 10_000_000)
+	defer small.free()
+	assert.LessOrEqual(t, int64(len(small.segs[0].slots))*segCount*16, int64(32<<20), "at most half the budget")
+	assert.Equal(t, minSegLen, len(newFPSet(0, 1, 0).segs[0].slots))
+
+	m := liveLattice{lattice{80, 90}}
+	want, err := BFS[point, string](m, Options{Workers: 2})
+	require.NoError(t, err)
+	wantDFS, err := DFS[point, string](m, Options{})
+	require.NoError(t, err)
+	wantCheck, err := Check[point, string](m, Options{Workers: 2})
+	require.NoError(t, err)
+	for _, expect := range []int64{1, want.Distinct, 10 * want.Distinct} {
+		o := Options{Workers: 2, Expect: expect}
+		got, err := BFS[point, string](m, o)
+		require.NoError(t, err)
+		sameResults(t, want, got)
+		got, err = DFS[point, string](m, o)
+		require.NoError(t, err)
+		sameResults(t, wantDFS, got)
+		got, err = Check[point, string](m, o)
+		require.NoError(t, err)
+		sameResults(t, wantCheck, got)
+	}
+	_, err = BFS[point, string](m, Options{Expect: -1})
+	assert.ErrorIs(t, err, ErrOptions)
 }

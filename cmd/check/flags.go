@@ -23,6 +23,7 @@ type runFlags struct {
 	engine    string
 	workers   int
 	maxStates string
+	expect    string
 	maxDepth  int
 	timeLimit time.Duration
 	mem       string
@@ -63,6 +64,7 @@ func newRunFlagSet(f *runFlags, info *catalog.Info) *flag.FlagSet {
 	fs.StringVar(&f.engine, "engine", "bfs", "engine: "+strings.Join(protocols.Engines, "|")+" (bfs: breadth first, with liveness in the same pass)")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines (0: all cores)")
 	fs.StringVar(&f.maxStates, "max-states", "0", "stop after this many distinct states, e.g. 1e6 or 10M (0: no limit)")
+	fs.StringVar(&f.expect, "expect", "0", "size the visited set for this many distinct states up front (an earlier run's count), as SPIN's -w: no pauses to grow it; changes no result (0: grow as needed)")
 	fs.IntVar(&f.maxDepth, "max-depth", 0, "do not expand states at this depth (0: no limit)")
 	fs.DurationVar(&f.timeLimit, "time", 0, "wall-clock budget, e.g. 30s (0: none)")
 	fs.StringVar(&f.mem, "mem", "0", "memory budget of the whole process (heap, frontier, visited set, liveness graph), e.g. 512MiB; at least 1MiB (0: 3/4 of RAM)")
@@ -164,6 +166,10 @@ func (f *runFlags) options() (explore.Options, error) {
 	if err != nil {
 		return opts, fmt.Errorf("-max-states: %v", err)
 	}
+	expect, err := parseCount(f.expect)
+	if err != nil {
+		return opts, fmt.Errorf("-expect: %v", err)
+	}
 	mem, err := parseBytes(f.mem)
 	if err != nil {
 		return opts, fmt.Errorf("-mem: %v", err)
@@ -191,7 +197,7 @@ func (f *runFlags) options() (explore.Options, error) {
 		return opts, err
 	}
 	return explore.Options{
-		Workers: f.workers, MaxStates: maxStates, MaxDepth: f.maxDepth, Time: f.timeLimit,
+		Workers: f.workers, MaxStates: maxStates, Expect: expect, MaxDepth: f.maxDepth, Time: f.timeLimit,
 		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter, Shard: shard, Disk: disk, POR: f.por,
 	}, nil
 }

@@ -42,7 +42,7 @@ func tableCmd(args []string, stdout, stderr io.Writer) int {
 	asJSON := false
 	var f runFlags
 	f.set = map[string]bool{}
-	f.engine, f.maxStates, f.mem = "bfs", "0", "0"
+	f.engine, f.maxStates, f.expect, f.mem = "bfs", "0", "0", "0"
 	for rest := args[1:]; len(rest) > 0; {
 		name := strings.TrimLeft(rest[0], "-")
 		if !strings.HasPrefix(rest[0], "-") || name == "" {

@@ -31,6 +31,7 @@ import (
 type config struct {
 	spec, engine, faults, cpuprofile, memprofile string
 	n, workers                                   int
+	expect                                       int64
 	symmetry, por                                bool
 }
 
@@ -39,6 +40,7 @@ func main() {
 	flag.StringVar(&c.spec, "spec", "twophase", "twophase or twopc")
 	flag.IntVar(&c.n, "n", 7, "resource managers (twophase) or participants (twopc)")
 	flag.IntVar(&c.workers, "workers", 0, "BFS workers (0: GOMAXPROCS)")
+	flag.Int64Var(&c.expect, "expect", 0, "size the visited set for this many states up front (explore.Options.Expect)")
 	flag.StringVar(&c.engine, "engine", "bfs", "bfs (safety only) or check (bfs, then liveness)")
 	flag.StringVar(&c.faults, "faults", "", "twopc fault budgets, e.g. crash=1,drop=1")
 	flag.BoolVar(&c.symmetry, "symmetry", false, "symmetry reduction")
@@ -86,7 +88,7 @@ func measure[S, A any](c config, m model.Model[S, A]) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	opts := explore.Options{Workers: c.workers, Symmetry: c.symmetry, POR: c.por}
+	opts := explore.Options{Workers: c.workers, Symmetry: c.symmetry, POR: c.por, Expect: c.expect}
 	var res *explore.Result
 	var err error
 	switch c.engine {
@@ -113,8 +115,8 @@ func measure[S, A any](c config, m model.Model[S, A]) error {
 	if res.Distinct > 0 {
 		perState = float64(rss) / float64(res.Distinct)
 	}
-	fmt.Printf("spec=%s n=%d workers=%d engine=%s symmetry=%t por=%t distinct=%d generated=%d complete=%t elapsed_s=%.3f states_per_s=%.0f peak_rss=%d bytes_per_state=%.1f\n",
-		c.spec, c.n, res.Workers, c.engine, c.symmetry, c.por, res.Distinct, res.Generated, res.Complete,
+	fmt.Printf("spec=%s n=%d workers=%d engine=%s symmetry=%t por=%t expect=%d distinct=%d generated=%d complete=%t elapsed_s=%.3f states_per_s=%.0f peak_rss=%d bytes_per_state=%.1f\n",
+		c.spec, c.n, res.Workers, c.engine, c.symmetry, c.por, c.expect, res.Distinct, res.Generated, res.Complete,
 		res.Elapsed.Seconds(), res.StatesPerSecond(), rss, perState)
 	return nil
 }
