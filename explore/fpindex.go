@@ -3,6 +3,8 @@ package explore
 import (
 	"math/bits"
 	"unsafe"
+
+	"github.com/protocheck/protocheck/internal/prefetch"
 )
 
 // An fpIndex maps fingerprints to state numbers while the liveness graph
@@ -53,7 +55,7 @@ func (x *fpIndex) find(fp uint64) (int32, bool) {
 // prefetch starts loading fp's home slot into the cache.
 func (x *fpIndex) prefetch(fp uint64) {
 	if len(x.slots) > 0 {
-		prefetch(uintptr(unsafe.Pointer(&x.slots[x.home(fp)])))
+		prefetch.Line(uintptr(unsafe.Pointer(&x.slots[x.home(fp)])))
 	}
 }
 

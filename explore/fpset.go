@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/protocheck/protocheck/internal/prefetch"
 )
 
 // fpSet is the visited set of the BFS engine: a concurrent, insert-only,
@@ -298,7 +300,7 @@ func (t *fpSet) find(fp uint64) *slot {
 // prefetch starts loading fp's home slot into the cache.
 func (t *fpSet) prefetch(fp uint64) {
 	sg, i := t.home(fp)
-	prefetch(uintptr(unsafe.Pointer(&sg.slots[i])))
+	prefetch.Line(uintptr(unsafe.Pointer(&sg.slots[i])))
 }
 
 // parent returns the parent fingerprint of fp, and false if fp is absent.

@@ -3,6 +3,9 @@ package actor
 import (
 	"encoding/binary"
 	"sync/atomic"
+	"unsafe"
+
+	"github.com/protocheck/protocheck/internal/prefetch"
 )
 
 // Memos. A cached vector's entry remembers the steps it has led to: what
@@ -29,13 +32,35 @@ const (
 // memos are the steps an entry remembers, by index (the process that
 // stepped, the envelope removed): for each, an immutable table, replaced
 // whole when a step is added (rarely, once the run has warmed up).
-type memos[T any] struct{ by []atomic.Pointer[memoTab[T]] }
+//
+// A look-up is a chain of loads that mostly miss the cache (entries are
+// many and scattered), so the chain is short: the index's pointer lives in
+// the entry itself when the entry has at most memoInline indices, and a
+// table holds its first step inline, where most look-ups end (twopc with 4
+// participants: 1.34 records read per look-up).
+type memos[T any] struct {
+	by     []atomic.Pointer[memoTab[T]]
+	inline [memoInline]atomic.Pointer[memoTab[T]]
+}
 
-// newMemos returns memos for indices 0..n-1.
-func newMemos[T any](n int) memos[T] { return memos[T]{by: make([]atomic.Pointer[memoTab[T]], n)} }
+// memoInline is the most indices whose tables an entry points to from
+// within itself.
+const memoInline = 12
 
-// A memoTab holds the steps of one index.
-type memoTab[T any] struct{ recs []memoRec[T] }
+// init makes m remember steps for indices 0..n-1. m must not move after.
+func (m *memos[T]) init(n int) {
+	if n <= memoInline {
+		m.by = m.inline[:n:n]
+		return
+	}
+	m.by = make([]atomic.Pointer[memoTab[T]], n)
+}
+
+// A memoTab holds the steps of one index: the first, then the others.
+type memoTab[T any] struct {
+	first memoRec[T]
+	more  []memoRec[T]
+}
 
 // A memoRec is one step: its input, kept inline as two words (memoKey),
 // and its result.
@@ -63,12 +88,24 @@ func (m *memos[T]) find(i int, in []byte) *T {
 		return nil
 	}
 	k := memoKey(in)
-	for j := range t.recs {
-		if r := &t.recs[j]; r.k == k {
+	if t.first.k == k {
+		return t.first.out
+	}
+	for j := range t.more {
+		if r := &t.more[j]; r.k == k {
 			return r.out
 		}
 	}
 	return nil
+}
+
+// prefetch starts loading the table of every index into the cache.
+func (m *memos[T]) prefetch() {
+	for i := range m.by {
+		if t := m.by[i].Load(); t != nil {
+			prefetch.Line(uintptr(unsafe.Pointer(t)))
+		}
+	}
 }
 
 // add remembers out as the result for input in at index i, unless the
@@ -80,14 +117,15 @@ func (m *memos[T]) add(i int, in []byte, out *T) {
 	r := memoRec[T]{k: memoKey(in), out: out}
 	for {
 		old := m.by[i].Load()
-		t := &memoTab[T]{}
+		t := &memoTab[T]{first: r}
 		if old != nil {
-			if len(old.recs) >= maxMemos {
+			if 1+len(old.more) >= maxMemos {
 				return
 			}
-			t.recs = append(make([]memoRec[T], 0, len(old.recs)+1), old.recs...)
+			t.first = old.first
+			t.more = append(make([]memoRec[T], 0, len(old.more)+1), old.more...)
+			t.more = append(t.more, r)
 		}
-		t.recs = append(t.recs, r)
 		if m.by[i].CompareAndSwap(old, t) {
 			return
 		}

@@ -202,7 +202,8 @@ func (sys *System[P, M]) newNet(pe *netEntry[M], remove int, adds []netAdd, c *C
 		ends = append(ends, int32(end))
 	}
 	c.keys.ends = ends
-	e := &netEntry[M]{keyed: newKeyed(h, c.keys.n, ends), net: net, timed: sys.timed, memo: newMemos[netEntry[M]](2*n + 1)}
+	e := &netEntry[M]{keyed: newKeyed(h, c.keys.n, ends), net: net, timed: sys.timed}
+	e.memo.init(2*n + 1)
 	sys.caches.nets.add(e)
 	return e
 }

@@ -34,6 +34,10 @@ func (sys *System[P, M]) scratch(s *State[P, M]) *scratch[P, M] {
 	w.c.plain = sys.caches.plain.Load()
 	if !w.c.plain {
 		sys.intern(s, &w.c.keys)
+		// The steps look up these entries' memos one after the other:
+		// start loading their tables now, so that the misses overlap.
+		s.pe.memo.prefetch()
+		s.ne.memo.prefetch()
 	}
 	return w
 }
@@ -77,8 +81,8 @@ func (sys *System[P, M]) internProcs(procs []Proc[P], k *msgKeys) ([]Proc[P], *p
 // addProcs caches the vector procs (the cache's own copy), whose key and
 // key ends are in k and whose key hashes to h, and returns its entry.
 func (sys *System[P, M]) addProcs(h uint64, k *msgKeys, procs []Proc[P]) *procsEntry[P] {
-	e := &procsEntry[P]{keyed: newKeyed(h, k.p, k.ends), procs: procs, timed: sys.timed,
-		memo: newMemos[procsEntry[P]](len(procs))}
+	e := &procsEntry[P]{keyed: newKeyed(h, k.p, k.ends), procs: procs, timed: sys.timed}
+	e.memo.init(len(procs))
 	sys.caches.procs.add(e)
 	return e
 }
@@ -133,8 +137,8 @@ func (sys *System[P, M]) internNet(net []Envelope[M], k *msgKeys) ([]Envelope[M]
 	if e := sys.caches.nets.find(h, k.n); e != nil {
 		return e.net, e
 	}
-	e := &netEntry[M]{keyed: newKeyed(h, k.n, k.ends), net: clone(net), timed: sys.timed,
-		memo: newMemos[netEntry[M]](2*len(net) + 1)}
+	e := &netEntry[M]{keyed: newKeyed(h, k.n, k.ends), net: clone(net), timed: sys.timed}
+	e.memo.init(2*len(net) + 1)
 	sys.caches.nets.add(e)
 	return e.net, e
 }
