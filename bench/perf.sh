@@ -7,7 +7,9 @@
 #   - SPIN 6 on bench/twophase.pml, TwoPhase with $N (default 9) resource
 #     managers (exhaustive, -DSAFETY -DNOREDUCE -DNOCLAIM);
 #   - protocheck on the same state space with 1 worker and with every core,
-#     and at $N+1 resource managers with every core (skip: BIG=0);
+#     and at $N+1 resource managers with every core (skip: BIG=0), each
+#     with every core again with -expect (the visited set sized up front
+#     from the count just found, as SPIN's -w sizes its table);
 #   - twopc with $TWOPC_N (default 4) participants and crash=1,drop=1:
 #     safety only (BFS), the default run (safety and liveness in one pass),
 #     and safety only with partial-order reduction (-por) when specbench
@@ -59,8 +61,12 @@ row "SPIN twophase N=$N" "${D[spin]}" "${T[spin]}" "${M[spin]}"
 
 bench tp1 "protocheck twophase N=$N, 1 worker" -spec twophase -n "$N" -workers 1
 bench tpw "protocheck twophase N=$N, $NPROC workers" -spec twophase -n "$N" -workers "$NPROC"
+# -expect sizes the visited set up front from an earlier run's count, as
+# -w does for SPIN above.
+bench tpe "protocheck twophase N=$N, $NPROC workers, -expect" -spec twophase -n "$N" -workers "$NPROC" -expect "${D[tp1]}"
 if [ "$BIG" = 1 ]; then
 	bench tpbig "protocheck twophase N=$((N + 1)), $NPROC workers" -spec twophase -n "$((N + 1))" -workers "$NPROC"
+	bench tpbige "protocheck twophase N=$((N + 1)), $NPROC workers, -expect" -spec twophase -n "$((N + 1))" -workers "$NPROC" -expect "${D[tpbig]}"
 fi
 bench pcs "protocheck twopc n=$TWOPC_N c1d1, safety" -spec twopc -n "$TWOPC_N" -faults crash=1,drop=1 -engine bfs
 bench pcc "protocheck twopc n=$TWOPC_N c1d1, default (one pass)" -spec twopc -n "$TWOPC_N" -faults crash=1,drop=1 -engine check
@@ -80,10 +86,12 @@ target() { # text value goal-comparison
 echo
 echo "targets (issue 8), from the rows above:"
 target "twophase N=$N: SPIN wall / protocheck wall ($NPROC workers)" "$(calc "${T[spin]} / ${T[tpw]}")" ">= 10"
+target "  the same, -expect (SPIN has -w)" "$(calc "${T[spin]} / ${T[tpe]}")" ">= 10"
 target "twophase N=$N: 1 worker wall / $NPROC workers wall" "$(calc "${T[tp1]} / ${T[tpw]}")" ">= 1.75"
 target "twophase N=$N: bytes per state ($NPROC workers)" "$(calc "${M[tpw]} / ${D[tpw]}")" "<= 32"
 if [ "$BIG" = 1 ]; then
 	target "twophase N=$((N + 1)): wall seconds" "${T[tpbig]}" "< 20"
+	target "  the same, -expect" "${T[tpbige]}" "< 20"
 fi
 target "twopc safety states/s / twophase states/s ($NPROC workers)" \
 	"$(calc "(${D[pcs]} / ${T[pcs]}) / (${D[tpw]} / ${T[tpw]})")" ">= 0.40"

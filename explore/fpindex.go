@@ -108,7 +108,22 @@ func (x *fpIndex) reserve(n, have int, fps *pages[uint64]) {
 	size := grownLen(len(x.slots), n)
 	x.free()
 	x.slots = allocOff[fpSlot](size)
-	for v := range have {
+	x.putRange(fps, 0, have)
+}
+
+// putAhead is how many states ahead of the one it inserts putRange starts
+// loading a home slot: a look-up into a table of hundreds of megabytes is
+// a cache miss, and inserting one state after the other would wait for
+// each in turn.
+const putAhead = 16
+
+// putRange inserts states [from, to), whose fingerprints are in fps, into
+// a table with room for them.
+func (x *fpIndex) putRange(fps *pages[uint64], from, to int) {
+	for v := from; v < to; v++ {
+		if v+putAhead < to {
+			x.prefetch(fps.at(int32(v + putAhead)))
+		}
 		x.put(fps.at(int32(v)), int32(v))
 	}
 }

@@ -99,9 +99,7 @@ func (r *passRun[S, A]) level(cur []block[S], depth int) []block[S] {
 		r.stop = r.mo.stopReason()
 	}
 	b.index.reserve(b.g.fps.len(), base, &b.g.fps)
-	for v := base; v < b.g.fps.len(); v++ {
-		b.index.insert(b.g.fps.at(int32(v)), int32(v))
-	}
+	b.index.putRange(&b.g.fps, base, b.g.fps.len())
 	r.next.free()
 	r.record(out, base, depth+1)
 	return out
