@@ -39,9 +39,19 @@ row() { # label distinct seconds rss
 		"$(calc "$2 / $3")" "$(calc "$4 / 1048576")" "$(calc "$4 / $2")"
 }
 declare -A D T M
+# cool waits until the memory the last run freed is cold again. On a VM
+# whose balloon takes free memory back (virtio_balloon's free page
+# reporting, as on this machine), the first touch of a page costs a fault
+# in the host too: about 5 ms per 2 MiB, 5 s at TwoPhase 10 RMs. Memory
+# freed seconds earlier is still backed, so a run right after a big one is
+# that much faster (16 s instead of 23 s at 10 RMs). Every run starts cold,
+# SPIN's included, so that the rows compare. COOL=0 skips the wait.
+cool() { sleep "${COOL:-10}"; }
+
 bench() { # key label specbench-args...
 	local key=$1 label=$2 out
 	shift 2
+	cool
 	out=$("$work/specbench" "$@") || { echo "specbench $*: failed" >&2; exit 1; }
 	D[$key]=$(field "$out" distinct) T[$key]=$(field "$out" elapsed_s) M[$key]=$(field "$out" peak_rss)
 	row "$label" "${D[$key]}" "${T[$key]}" "${M[$key]}"
@@ -52,7 +62,7 @@ d="$work/spin"
 mkdir -p "$d"
 w=$(awk "BEGIN{w = int($N*log(6)/log(2)) + 1; print (w < 18 ? 18 : w)}")
 (cd "$d" && spin -a -DN="$N" "$here/twophase.pml" >/dev/null &&
-	gcc -O2 -DSAFETY -DNOREDUCE -DNOCLAIM -DMEMLIM="$MEMLIM" -o pan pan.c &&
+	gcc -O2 -DSAFETY -DNOREDUCE -DNOCLAIM -DMEMLIM="$MEMLIM" -o pan pan.c && cool &&
 	/usr/bin/time -v ./pan -m100000 -w"$w" >pan.out 2>pan.time) ||
 	{ cat "$d"/pan.out "$d"/pan.time >&2; exit 1; }
 D[spin]=$(awk '/states, stored/ { printf "%d", $1 }' "$d/pan.out")
