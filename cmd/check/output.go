@@ -122,10 +122,28 @@ func writeSummary(w io.Writer, j *job, res *explore.Result, shown *explore.Prope
 		res.Distinct, res.Generated, res.MaxDepth+1, res.MaxDepth)
 	fmt.Fprintf(w, "speed:      %s states/s, elapsed %v, peak RSS %s, collision probability %.3g\n",
 		human(res.StatesPerSecond()), res.Elapsed.Round(time.Millisecond), humanBytes(res.PeakRSS), res.Collision)
+	if tip := expectTip(j.opts, res); tip != "" {
+		fmt.Fprintf(w, "tip:        %s\n", tip)
+	}
 	fmt.Fprintln(w, "properties:")
 	for _, p := range res.Properties {
 		fmt.Fprintln(w, p.Line(shown == nil || p.Name != shown.Name)) // the trace below prints shown's message
 	}
+}
+
+// tipStates is the count from which a run without -expect is told about
+// it: its visited set grew from 196,608 entries at least three times.
+const tipStates = 1_000_000
+
+// expectTip suggests -expect for the next run of a large, complete,
+// in-memory exploration that had to grow its visited set, and returns ""
+// otherwise.
+func expectTip(opts explore.Options, res *explore.Result) string {
+	sized := res.Engine == "bfs" || res.Engine == "bfs+liveness" || res.Engine == "dfs" // the engines Expect sizes for
+	if !sized || opts.Expect > 0 || !res.Complete || res.Distinct < tipStates {
+		return ""
+	}
+	return fmt.Sprintf("-expect %d sizes the visited set for this count up front next time (no pauses to grow it)", res.Distinct)
 }
 
 // verdict is the last line of the summary (see explore.Result.Verdict).

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/protocheck/protocheck/explore"
 )
 
 // TestUndecidedIsNotSuccess: an engine that does not check some selected
@@ -92,4 +94,25 @@ func TestStutter(t *testing.T) {
 	assert.Contains(t, string(data), "# reproduce: check run teststep -stutter\n")
 	code, out, errs := runCLI(t, "replay", "-q", file)
 	assert.Equal(t, exitViolation, code, "%s%s", out, errs)
+}
+
+// TestExpectTip: a complete in-memory run of a million states or more,
+// without -expect, suggests its own count for next time; a smaller,
+// incomplete, sized or disk run does not.
+func TestExpectTip(t *testing.T) {
+	big := &explore.Result{Engine: "bfs+liveness", Complete: true, Distinct: 3_883_094}
+	assert.Equal(t, "-expect 3883094 sizes the visited set for this count up front next time (no pauses to grow it)",
+		expectTip(explore.Options{}, big))
+	for _, c := range []struct {
+		opts explore.Options
+		res  explore.Result
+	}{
+		{explore.Options{}, explore.Result{Engine: "bfs", Complete: true, Distinct: tipStates - 1}},
+		{explore.Options{}, explore.Result{Engine: "bfs", Complete: false, Distinct: 5 * tipStates}},
+		{explore.Options{Expect: 10}, explore.Result{Engine: "bfs", Complete: true, Distinct: 5 * tipStates}},
+		{explore.Options{}, explore.Result{Engine: "disk", Complete: true, Distinct: 5 * tipStates}},
+		{explore.Options{}, explore.Result{Engine: "liveness", Complete: true, Distinct: 5 * tipStates}},
+	} {
+		assert.Empty(t, expectTip(c.opts, &c.res), "%+v", c)
+	}
 }
