@@ -46,21 +46,13 @@ func (w *bfsWorker[S, A]) run() {
 	if e.opts.MaxStates > 0 {
 		defer func() { e.tickets.Add(w.grant - w.added) }() // give back what is left of the share
 	}
-	defer func() {
-		if w.in != nil {
-			e.store.put(w.in)
-			w.in = nil
-		}
-	}()
+	defer func() { e.store.put(w.in) }()
 	for !e.mo.stopped() {
 		bi := int(e.next.Add(1) - 1)
 		if bi >= len(e.level) {
 			return
 		}
 		b := e.level[bi]
-		if b.packed != nil && w.in == nil {
-			w.in = e.store.get()
-		}
 		states := e.store.open(b, &w.in)
 		more := w.expandBlock(states)
 		e.set.addCounts(&w.counts)
@@ -68,9 +60,7 @@ func (w *bfsWorker[S, A]) run() {
 		e.mo.distinct.Add(w.distinct)
 		e.mo.queue.Add(w.distinct - int64(len(states)))
 		w.generated, w.distinct = 0, 0
-		if b.packed == nil {
-			e.store.put(b.items)
-		}
+		e.store.done(b)
 		w.settleSet()
 		if overBudget(e.opts.Memory) {
 			e.mo.stop("memory budget")

@@ -85,8 +85,11 @@ func (st *store[S]) get() []item[S] {
 	return make([]item[S], 0, blockLen)
 }
 
-// put hands an item buffer back.
+// put hands an item buffer back (nil: none).
 func (st *store[S]) put(b []item[S]) {
+	if cap(b) == 0 {
+		return
+	}
 	clear(b[:cap(b)]) // drop references held by states
 	st.mu.Lock()
 	st.items = append(st.items, b[:0])
@@ -112,11 +115,15 @@ func (st *store[S]) seal(buf *[]item[S]) block[S] {
 	return block[S]{packed: p}
 }
 
-// open returns the states of b to expand and releases b: b's own buffer
-// (hand it back with put once expanded), or b unpacked into *buf.
+// open returns the states of b to expand: b's own buffer, or b unpacked
+// into *buf (a buffer from get, or nil for a new one), b's packed states
+// being handed back. Call done(b) once they are expanded.
 func (st *store[S]) open(b block[S], buf *[]item[S]) []item[S] {
 	if b.packed == nil {
 		return b.items
+	}
+	if *buf == nil {
+		*buf = st.get()
 	}
 	out := (*buf)[:0]
 	for i := range b.packed {
@@ -126,6 +133,13 @@ func (st *store[S]) open(b block[S], buf *[]item[S]) []item[S] {
 	*buf = out
 	st.putPacked(b.packed)
 	return out
+}
+
+// done hands back the buffer of a block opened and expanded.
+func (st *store[S]) done(b block[S]) {
+	if b.packed == nil {
+		st.put(b.items)
+	}
 }
 
 // state returns state i of b.

@@ -77,9 +77,7 @@ func (r *passRun[S, A]) level(cur []block[S], depth int) []block[S] {
 				return
 			}
 			chunks[c] = w.expand(r.store.open(cur[c], &w.in))
-			if cur[c].packed == nil {
-				r.store.put(cur[c].items) // expanded: drop the states, reuse the buffer
-			}
+			r.store.done(cur[c]) // expanded: drop the states, reuse the buffer
 			cur[c] = block[S]{}
 			close(ready[c])
 			if overBudget(b.opts.Memory) {

@@ -41,7 +41,6 @@ func (r *passRun[S, A]) newPassWorker(depth int) *passWorker[S, A] {
 		}
 	}
 	w.yield = w.onSuccessor
-	w.in = r.store.get()
 	return w
 }
 
