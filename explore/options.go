@@ -48,7 +48,8 @@ import (
 // an earlier run of the same model is the natural value. A wrong value
 // changes no result: a table too small grows as without it, one too large
 // wastes memory (it is capped to fit in Memory). Measured: TwoPhase with 9
-// resource managers, 2 workers, 2.2 s instead of 2.8 to 3.3 s.
+// resource managers, 2 workers, 3.0-3.1 s instead of 3.5-3.8 s (three
+// runs each, memory cold; 2.2-2.4 s instead of 2.8-3.2 s warm).
 type Options struct {
 	Workers      int             // goroutines for BFS and random simulation; 0 means GOMAXPROCS
 	MaxStates    int64           // bound on the distinct states stored (see Options for the exact bound); 0 means no limit
