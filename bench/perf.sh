@@ -15,14 +15,18 @@
 #     and safety only with partial-order reduction (-por) when specbench
 #     offers it.
 # Wall time and peak RSS: specbench's own (elapsed, VmHWM), SPIN's from
-# /usr/bin/time -v. A machine with other heavy processes gives meaningless
-# ratios: run it alone. Installs spin, gcc and time when missing.
+# /usr/bin/time -v. With REPEAT=k each row runs k times and shows the run
+# of median wall time, with the range of the k times after it: on a shared
+# VM one run varies by 10-20%. A machine with other heavy processes gives
+# meaningless ratios: run it alone. Installs spin, gcc and time when
+# missing.
 set -euo pipefail
 
 N=${N:-9}
 TWOPC_N=${TWOPC_N:-4}
 BIG=${BIG:-1}
 MEMLIM=${MEMLIM:-20000}
+REPEAT=${REPEAT:-1}
 NPROC=$(nproc)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -33,12 +37,23 @@ root=$(dirname "$here")
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
 
-printf '%-44s %12s %9s %12s %9s %8s\n' run distinct wall_s states/s peak_MB B/state
-row() { # label distinct seconds rss
-	printf '%-44s %12s %9.2f %12.0f %9.1f %8.1f\n' "$1" "$2" "$3" \
-		"$(calc "$2 / $3")" "$(calc "$4 / 1048576")" "$(calc "$4 / $2")"
+printf '%-44s %12s %9s %12s %9s %8s %s\n' run distinct wall_s states/s peak_MB B/state "$([ "$REPEAT" = 1 ] || echo "wall range of $REPEAT")"
+row() { # key label
+	printf '%-44s %12s %9.2f %12.0f %9.1f %8.1f %s\n' "$2" "${D[$1]}" "${T[$1]}" \
+		"$(calc "${D[$1]} / ${T[$1]}")" "$(calc "${M[$1]} / 1048576")" "$(calc "${M[$1]} / ${D[$1]}")" "${R[$1]}"
 }
-declare -A D T M
+declare -A D T M R
+# keep key run...: records the run of median wall time among the runs,
+# each "seconds rss distinct", and the range of their times.
+keep() {
+	local key=$1
+	shift
+	read -r "T[$key]" "M[$key]" "D[$key]" <<<"$(printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }')"
+	R[$key]=""
+	if [ $# -gt 1 ]; then
+		R[$key]=$(printf '%s\n' "$@" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f-%.2f", lo, hi }')
+	fi
+}
 # cool waits until the memory the last run freed is cold again. On a VM
 # whose balloon takes free memory back (virtio_balloon's free page
 # reporting, as on this machine), the first touch of a page costs a fault
@@ -49,12 +64,15 @@ declare -A D T M
 cool() { sleep "${COOL:-10}"; }
 
 bench() { # key label specbench-args...
-	local key=$1 label=$2 out
+	local key=$1 label=$2 out runs=() i
 	shift 2
-	cool
-	out=$("$work/specbench" "$@") || { echo "specbench $*: failed" >&2; exit 1; }
-	D[$key]=$(field "$out" distinct) T[$key]=$(field "$out" elapsed_s) M[$key]=$(field "$out" peak_rss)
-	row "$label" "${D[$key]}" "${T[$key]}" "${M[$key]}"
+	for ((i = 0; i < REPEAT; i++)); do
+		cool
+		out=$("$work/specbench" "$@") || { echo "specbench $*: failed" >&2; exit 1; }
+		runs+=("$(field "$out" elapsed_s) $(field "$out" peak_rss) $(field "$out" distinct)")
+	done
+	keep "$key" "${runs[@]}"
+	row "$key" "$label"
 }
 
 # SPIN first, on the same space.
@@ -62,12 +80,17 @@ d="$work/spin"
 mkdir -p "$d"
 w=$(awk "BEGIN{w = int($N*log(6)/log(2)) + 1; print (w < 18 ? 18 : w)}")
 (cd "$d" && spin -a -DN="$N" "$here/twophase.pml" >/dev/null &&
-	gcc -O2 -DSAFETY -DNOREDUCE -DNOCLAIM -DMEMLIM="$MEMLIM" -o pan pan.c && cool &&
-	/usr/bin/time -v ./pan -m100000 -w"$w" >pan.out 2>pan.time) ||
-	{ cat "$d"/pan.out "$d"/pan.time >&2; exit 1; }
-D[spin]=$(awk '/states, stored/ { printf "%d", $1 }' "$d/pan.out")
-T[spin]=$(wall "$d/pan.time") M[spin]=$(rss "$d/pan.time")
-row "SPIN twophase N=$N" "${D[spin]}" "${T[spin]}" "${M[spin]}"
+	gcc -O2 -DSAFETY -DNOREDUCE -DNOCLAIM -DMEMLIM="$MEMLIM" -o pan pan.c) ||
+	{ echo "spin or gcc failed" >&2; exit 1; }
+runs=()
+for ((i = 0; i < REPEAT; i++)); do
+	cool
+	(cd "$d" && /usr/bin/time -v ./pan -m100000 -w"$w" >pan.out 2>pan.time) ||
+		{ cat "$d"/pan.out "$d"/pan.time >&2; exit 1; }
+	runs+=("$(wall "$d/pan.time") $(rss "$d/pan.time") $(awk '/states, stored/ { printf "%d", $1 }' "$d/pan.out")")
+done
+keep spin "${runs[@]}"
+row spin "SPIN twophase N=$N"
 
 bench tp1 "protocheck twophase N=$N, 1 worker" -spec twophase -n "$N" -workers 1
 bench tpw "protocheck twophase N=$N, $NPROC workers" -spec twophase -n "$N" -workers "$NPROC"
