@@ -71,6 +71,7 @@ func TestPanicsAreViolations(t *testing.T) {
 	for _, c := range []struct{ config, says string }{
 		{"n=3 k=2 panicnext=210", "counters: Next on 210"},
 		{"n=3 k=2 panicprop=110", "counters: bounded on 110"},
+		{"n=3 k=2 panicinit=1", "panic in Init: counters: Init"},
 	} {
 		t.Run(c.config, func(t *testing.T) {
 			m, err := testmodel.New(c.config)
@@ -81,7 +82,8 @@ func TestPanicsAreViolations(t *testing.T) {
 			require.True(t, ok, "explore reports the panic")
 			require.Equal(t, explore.Violated, want.Status)
 
-			rep := run(t, Spec{Protocol: testmodel.Name, Config: c.config}, Options{Shards: 2})
+			dir := t.TempDir()
+			rep := run(t, Spec{Protocol: testmodel.Name, Config: c.config}, Options{Shards: 2, Dir: dir})
 			res := rep.Result
 			assert.False(t, res.Complete, "a run that met a panic is incomplete")
 			assert.Equal(t, "panic", res.StopReason)
@@ -89,8 +91,23 @@ func TestPanicsAreViolations(t *testing.T) {
 			require.True(t, ok, "the Beam run reports the panic")
 			assert.Equal(t, explore.Violated, got.Status)
 			assert.Contains(t, got.Message, c.says)
-			require.NotNil(t, got.Trace)
-			assert.Equal(t, want.Trace.Path, got.Trace.Path, "the trace to the state that panicked")
+			if want.Trace == nil { // Init: no state, no trace
+				assert.Nil(t, got.Trace)
+				assert.Equal(t, want.Message, got.Message)
+			} else {
+				require.NotNil(t, got.Trace)
+				assert.Equal(t, want.Trace.Path, got.Trace.Path, "the trace to the state that panicked")
+			}
+			for _, p := range mem.Properties {
+				q, ok := res.Property(p.Name)
+				if assert.True(t, ok, p.Name) && !p.Expect.Liveness() {
+					assert.Equal(t, p.Status, q.Status, p.Name)
+				}
+			}
+			again := run(t, Spec{Protocol: testmodel.Name, Config: c.config}, Options{Shards: 2, Dir: dir}).Result
+			p, _ := again.Property(explore.PanicProperty)
+			assert.Equal(t, explore.Violated, p.Status, "resumed, the run reports the panic again")
+			assert.False(t, again.Complete)
 		})
 	}
 }

@@ -26,9 +26,10 @@
 // panic in model code on a worker is a discovery like any other: the run
 // reports explore.PanicProperty violated with a trace to the state, as
 // explore does, and stops after the level that met it, incomplete. A panic
-// in Init, and a codec that does not read back what it wrote (every
-// decoded state's fingerprint is checked against the one stored with it),
-// fail the run with an error.
+// in Init is the same violation with no trace, as explore reports it (and
+// level 0 is not committed, so a resumed run meets it again). A codec that
+// does not read back what it wrote (every decoded state's fingerprint is
+// checked against the one stored with it) fails the run with an error.
 //
 // Workers cannot receive a model value: every DoFn carries a Spec (a
 // protocol name and its configuration line) and builds the model in its

@@ -112,6 +112,16 @@ func (d *driver) loop(ctx context.Context) (*explore.Result, error) {
 	res := &explore.Result{Engine: Engine, Workers: 0}
 	for depth := 0; ; depth++ {
 		done, err := d.level(ctx, depth)
+		var ip *initPanic
+		if errors.As(err, &ip) {
+			// As explore reports it: no state, so no trace, and the run
+			// is incomplete. Level 0 is not committed, so a resumed run
+			// meets the panic again.
+			res.StopReason = "panic"
+			res.Properties = append(d.v.results(false, nil), explore.PropertyResult{
+				Name: explore.PanicProperty, Expect: model.ExpectAlways, Status: explore.Violated, Message: ip.msg})
+			return res, nil
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -214,10 +224,26 @@ func (d *driver) expand(ctx context.Context, from int) (store.Done, error) {
 	return done, nil
 }
 
+// initPanic is the error initial returns when Init panics: the run
+// reports it as explore does, a violation of explore.PanicProperty with
+// no trace.
+type initPanic struct{ msg string }
+
+func (p *initPanic) Error() string { return p.msg }
+
+// recoverInit turns a panic in Init, or in keying or encoding an initial
+// state, into an initPanic with the message explore gives (whose BFS keys
+// the initial states inside Init's callback).
+func recoverInit(err *error) {
+	if r := recover(); r != nil {
+		*err = &initPanic{msg: fmt.Sprintf("panic in Init: %v", r)}
+	}
+}
+
 // initial computes level 0 in this process: the initial states, their
 // properties, their files.
 func (d *driver) initial(ctx context.Context) (done store.Done, err error) {
-	defer recoverModel(&err, "building the initial", 0)
+	defer recoverInit(&err)
 	var inits []any
 	d.w.m.Init(func(s any) { inits = append(inits, s) })
 	writers := make([]*store.Writer, d.opts.Shards)

@@ -3,7 +3,6 @@ package bfs
 import (
 	"encoding/binary"
 	"fmt"
-	"runtime/debug"
 
 	"github.com/protocheck/protocheck/beam/load"
 	"github.com/protocheck/protocheck/model"
@@ -152,13 +151,5 @@ func (w *worker) check(fp uint64, enc []byte, open *Open, find func(slot int, fp
 func recoverAsFind(slot int, fp uint64, find func(slot int, fp uint64)) {
 	if r := recover(); r != nil {
 		find(slot, fp)
-	}
-}
-
-// recoverModel turns a panic in model code into an error (Init: there is no
-// state to report it on).
-func recoverModel(err *error, what string, fp uint64) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("bfs: model code panicked %s state %#x: %v\n%s", what, fp, r, debug.Stack())
 	}
 }

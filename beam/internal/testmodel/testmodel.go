@@ -15,6 +15,7 @@
 //	bound=B  a state constraint: states whose counters sum to B or more are not expanded
 //	panicnext=D  Next panics on the state whose counters are the digits D ("210")
 //	panicprop=D  the predicate of "bounded" panics on that state
+//	panicinit=1  Init panics
 //
 // Sometimes "all full" is reached whenever k > 0, and Eventually "ends"
 // is a liveness property, which the Beam engine reports as not checked.
@@ -46,6 +47,7 @@ type Model struct {
 	dead, jump, sym    bool
 	panicNext          string // Next panics on the state with these counters ("" none)
 	panicProp          string // "bounded" panics on the state with these counters ("" none)
+	panicInit          bool   // Init panics
 }
 
 // New builds the model from a line such as "n=3 k=2 limit=4 dead=1".
@@ -80,6 +82,8 @@ func New(config string) (*Model, error) {
 			m.sym = v == 1
 		case "bound":
 			m.bound = v
+		case "panicinit":
+			m.panicInit = v == 1
 		default:
 			return nil, fmt.Errorf("counters: unknown key %q", key)
 		}
@@ -94,7 +98,12 @@ func New(config string) (*Model, error) {
 }
 
 // Init implements model.Model.
-func (m *Model) Init(yield func(any)) { yield(State{}) }
+func (m *Model) Init(yield func(any)) {
+	if m.panicInit {
+		panic("counters: Init")
+	}
+	yield(State{})
+}
 
 // Next implements model.Model.
 func (m *Model) Next(s any, yield func(any, any)) {
