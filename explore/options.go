@@ -34,13 +34,13 @@ import (
 // every 256 states), and the run stops with StopReason "memory budget" as
 // soon as it is exceeded, or when the fingerprint table would grow past it.
 // So a run overshoots by at most what each worker allocates in one block
-// of work, plus the program's code and libraries (a few MiB), which the
-// engine does not see; memory the runtime has mapped but not touched
-// counts against the budget, which partly offsets them. Measured: `check
-// run twopc -n 4 -faults crash=1,drop=1` peaks at 64 to 70 MiB resident
-// with -mem 64MiB (ten runs; an overshoot under 6 MiB) and at 255 MiB with
-// -mem 256MiB. Garbage not yet collected counts too, so a run may stop
-// with less live data than the budget.
+// of work, plus the program's code and data, which the engine does not
+// see (cmd/check's 42 MB binary: a run of a few states peaks at 14 MiB
+// resident); memory the runtime has mapped but not touched counts against
+// the budget, which partly offsets them. Measured: `check run twopc -n 4
+// -faults crash=1,drop=1` peaks at 72 to 77 MiB resident with -mem 64MiB
+// (ten runs) and at 266 MiB with -mem 256MiB. Garbage not yet collected
+// counts too, so a run may stop with less live data than the budget.
 //
 // Expect sizes the visited set (BFS, DFS, random simulation) and Check's
 // fingerprint index for that many states up front, as SPIN's -w and TLC's
