@@ -166,4 +166,6 @@ func TestExpectSizesTheSet(t *testing.T) {
 	}
 	_, err = BFS[point, string](m, Options{Expect: -1})
 	assert.ErrorIs(t, err, ErrOptions)
+	assert.Equal(t, int64(100), (&Options{Expect: 1e9, MaxStates: 100}).expected(), "no room beyond MaxStates")
+	assert.Equal(t, int64(1e9), (&Options{Expect: 1e9}).expected())
 }

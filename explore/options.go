@@ -91,6 +91,15 @@ type Progress struct {
 	Elapsed   time.Duration // time since the start
 }
 
+// expected returns the number of states to size the visited set for:
+// Expect, but no more than MaxStates allows.
+func (o *Options) expected() int64 {
+	if o.MaxStates > 0 {
+		return min(o.Expect, o.MaxStates)
+	}
+	return o.Expect
+}
+
 // ErrOptions is wrapped by every error about invalid options.
 var ErrOptions = errors.New("explore: invalid options")
 

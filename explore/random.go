@@ -30,7 +30,7 @@ func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		opts.Walks = 1000
 	}
 	plan, swarm := planShard(&opts), opts.Shard.Count > 0
-	set := newFPSet(opts.Memory, opts.Workers, opts.Expect)
+	set := newFPSet(opts.Memory, opts.Workers, opts.expected())
 	defer set.free()
 	v := newVerdicts(m)
 	mo := newMonitor(&opts)
