@@ -47,9 +47,10 @@ import (
 // -fpmem do, so that the run spends no pauses growing them: the count of
 // an earlier run of the same model is the natural value. A wrong value
 // changes no result: a table too small grows as without it, one too large
-// wastes memory (it is capped at MaxStates and to fit in Memory). Measured: TwoPhase with 9
-// resource managers, 2 workers, 3.0-3.1 s instead of 3.5-3.8 s (three
-// runs each, memory cold; 2.2-2.4 s instead of 2.8-3.2 s warm).
+// wastes memory (it is capped at MaxStates and to fit in Memory).
+// Measured: TwoPhase with 9 resource managers, 2 workers, 3.0-3.1 s
+// instead of 3.5-3.8 s (three runs each, memory cold; 2.2-2.4 s instead
+// of 2.8-3.2 s warm).
 type Options struct {
 	Workers      int             // goroutines for BFS and random simulation; 0 means GOMAXPROCS
 	MaxStates    int64           // bound on the distinct states stored (see Options for the exact bound); 0 means no limit
