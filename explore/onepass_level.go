@@ -15,6 +15,7 @@ type passChunk[S any] struct {
 	cls    []int32  // per edge: a provisional class id or unfairClass; nil without fairness
 	pfp    []uint64 // the successors phase 1 did not find in the index: fingerprints
 	states []S      // and states
+	gen    int64    // the successors Next yielded, counted as generated when the chunk is linked
 }
 
 // chunkPool recycles chunks: their buffers are a level's edges, and
@@ -38,7 +39,7 @@ func (p *chunkPool[S]) get(n int) *passChunk[S] {
 
 func (p *chunkPool[S]) put(c *passChunk[S]) {
 	clear(c.states) // drop the references the states hold
-	c.rows, c.dst, c.cls, c.pfp, c.states = c.rows[:0], c.dst[:0], c.cls[:0], c.pfp[:0], c.states[:0]
+	c.rows, c.dst, c.cls, c.pfp, c.states, c.gen = c.rows[:0], c.dst[:0], c.cls[:0], c.pfp[:0], c.states[:0], 0
 	p.mu.Lock()
 	p.free = append(p.free, c)
 	p.mu.Unlock()
@@ -151,6 +152,10 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 			r.drain(chunks, ready, slots, done, ci+1)
 			return out
 		}
+		// Counted when linked, even in part, so that blocks phase 1
+		// expanded beyond a stop at MaxStates do not count: how many it
+		// did depends on timing.
+		r.mo.generated.Add(c.gen)
 		e := 0
 		for _, n := range c.rows {
 			n0, e0 := g.fps.len(), g.dst.len()
@@ -225,6 +230,7 @@ func (r *passRun[S, A]) drain(chunks []*passChunk[S], ready []chan struct{}, slo
 			return // the workers stopped before this chunk
 		}
 		if c := chunks[ci]; c != nil {
+			r.mo.generated.Add(c.gen) // after a panic every block is expanded
 			chunks[ci] = nil
 			r.chunks.put(c)
 		}

@@ -61,7 +61,11 @@ func (w *passWorker[S, A]) expand(block []item[S]) (c *passChunk[S]) {
 		}
 		clear(w.batch)
 		w.batch = w.batch[:0]
-		r.mo.generated.Add(w.gen)
+		if c != nil {
+			c.gen = w.gen // counted when linked (see link)
+		} else {
+			r.mo.generated.Add(w.gen) // the block that panicked, up to the panic
+		}
 		w.gen = 0
 	}()
 	for i := range block {
