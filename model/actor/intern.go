@@ -17,7 +17,7 @@ import (
 // nothing: twopc with 4 participants has 3.9 million states but 7,222
 // distinct process vectors and 20,976 distinct networks. A state's key is
 // then two copies of cached bytes (see appendKey), and a state in a BFS
-// frontier costs its State value alone.
+// frontier costs 48 bytes, packed as its entries (see pack.go).
 //
 // Three levels, cheapest first: an entry remembers the steps it led to
 // (memos, see memo.go: no key to build or hash); each Next call's scratch
