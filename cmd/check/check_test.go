@@ -140,6 +140,7 @@ func TestBadUsage(t *testing.T) {
 		{"build error", []string{"run", "testcounter", "-faults", "drop=9"}, "at most 5 drops"},
 		{"bad max-states", []string{"run", "testcounter", "-max-states", "lots"}, "-max-states"},
 		{"bad expect", []string{"run", "testcounter", "-expect", "-5"}, "-expect"},
+		{"expect on disk", []string{"run", "testcounter", "-expect", "1M", "-disk", "/tmp/x"}, "not with -disk"},
 		{"bad mem", []string{"run", "testcounter", "-mem", "big"}, "-mem"},
 		{"negative workers", []string{"run", "testcounter", "-workers", "-1"}, "-workers -1"},
 		{"list unknown", []string{"list", "x"}, `unknown protocol "x"`},

@@ -187,6 +187,8 @@ func (f *runFlags) options() (explore.Options, error) {
 		return opts, fmt.Errorf("-seed and -walks are for -engine random")
 	case f.por && f.engine != "bfs":
 		return opts, fmt.Errorf("-por is for -engine bfs (the other engines explore every state)")
+	case expect > 0 && (f.disk != "" || f.checkpoint != ""):
+		return opts, fmt.Errorf("-expect sizes the visited set in memory: not with -disk or -checkpoint")
 	}
 	shard, err := f.shardOption()
 	if err != nil {

@@ -139,7 +139,7 @@ const tipStates = 1_000_000
 // in-memory exploration that had to grow its visited set, and returns ""
 // otherwise.
 func expectTip(opts explore.Options, res *explore.Result) string {
-	sized := res.Engine == "bfs" || res.Engine == "bfs+liveness" || res.Engine == "dfs" // the engines Expect sizes for
+	sized := res.Engine == "bfs" || res.Engine == "bfs+liveness" || res.Engine == "dfs" || res.Engine == "liveness" // the engines Expect sizes for
 	if !sized || opts.Expect > 0 || !res.Complete || res.Distinct < tipStates {
 		return ""
 	}

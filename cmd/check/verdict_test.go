@@ -98,7 +98,7 @@ func TestStutter(t *testing.T) {
 
 // TestExpectTip: a complete in-memory run of a million states or more,
 // without -expect, suggests its own count for next time; a smaller,
-// incomplete, sized or disk run does not.
+// incomplete, sized, disk or random run does not.
 func TestExpectTip(t *testing.T) {
 	big := &explore.Result{Engine: "bfs+liveness", Complete: true, Distinct: 3_883_094}
 	assert.Equal(t, "-expect 3883094 sizes the visited set for this count up front next time (no pauses to grow it)",
@@ -111,7 +111,7 @@ func TestExpectTip(t *testing.T) {
 		{explore.Options{}, explore.Result{Engine: "bfs", Complete: false, Distinct: 5 * tipStates}},
 		{explore.Options{Expect: 10}, explore.Result{Engine: "bfs", Complete: true, Distinct: 5 * tipStates}},
 		{explore.Options{}, explore.Result{Engine: "disk", Complete: true, Distinct: 5 * tipStates}},
-		{explore.Options{}, explore.Result{Engine: "liveness", Complete: true, Distinct: 5 * tipStates}},
+		{explore.Options{}, explore.Result{Engine: "random", Complete: true, Distinct: 5 * tipStates}},
 	} {
 		assert.Empty(t, expectTip(c.opts, &c.res), "%+v", c)
 	}
