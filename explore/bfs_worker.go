@@ -162,7 +162,7 @@ func (w *bfsWorker[S, A]) recoverPanic() {
 	if r == nil {
 		return
 	}
-	w.e.v.recordPanic(panicText(r), "the engine, expanding the last state", w.depth, w.curFP, 0, nil)
+	w.e.v.recordPanic(panicText(r), inEngine, w.depth, w.curFP, 0, nil)
 	w.batch, w.from = w.batch[:0], nil
 	w.e.lost.Store(true)
 	w.e.mo.stop("panic")

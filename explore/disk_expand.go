@@ -245,7 +245,7 @@ func (w *diskWorker[S, A]) recoverPanic() {
 		return
 	}
 	r := w.r
-	r.v.recordPanic(panicText(rec), "the engine, expanding the last state", w.depth, w.curFP, 0, nil)
+	r.v.recordPanic(panicText(rec), inEngine, w.depth, w.curFP, 0, nil)
 	w.from = nil
 	r.mu.Lock()
 	r.lost = true

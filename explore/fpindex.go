@@ -111,6 +111,19 @@ func (x *fpIndex) reserve(n, have int, fps *pages[uint64]) {
 	x.putRange(fps, 0, have)
 }
 
+// presize sizes an empty table for expect states (Options.Expect), in at
+// most half of budget (0: no limit), as newFPSet sizes the visited set.
+func (x *fpIndex) presize(expect, budget int64) {
+	if expect <= 0 {
+		return
+	}
+	const perState = 16 // a 12-byte slot at load 3/4
+	if budget > 0 {
+		expect = min(expect, budget/2/perState)
+	}
+	x.reserve(int(min(expect, maxGraphStates)), 0, nil)
+}
+
 // putAhead is how many states ahead of the one it inserts putRange starts
 // loading a home slot: a look-up into a table of hundreds of megabytes is
 // a cache miss, and inserting one state after the other would wait for

@@ -137,8 +137,13 @@ func segLenFor(expect, budget int64) int {
 	return n
 }
 
-func (sg *segment) init(n int) {
-	sg.slots = allocSlots(n)
+func (sg *segment) init(n int) { sg.setSlots(allocSlots(n)) }
+
+// setSlots makes slots (a power of two long) the segment's table, with
+// the mask, shift and threshold of its length.
+func (sg *segment) setSlots(slots []slot) {
+	n := len(slots)
+	sg.slots = slots
 	sg.mask = uint64(n - 1)
 	sg.shift = uint(64 - bits.Len(uint(n-1)))
 	sg.growAt = int64(float64(n) * loadGrowAt)
@@ -392,11 +397,8 @@ func (t *fpSet) grow() error {
 // are put aside and placed once every old slot has been read.
 func (sg *segment) double() {
 	n := len(sg.slots)
-	slots := growOff(sg.slots, 2*n)
-	sg.slots = slots
-	sg.mask = uint64(2*n - 1)
-	sg.shift = uint(64 - bits.Len(uint(2*n-1)))
-	sg.growAt = int64(float64(2*n) * loadGrowAt)
+	sg.setSlots(growOff(sg.slots, 2*n))
+	slots := sg.slots
 	var aside []slot
 	for i := n - 1; i >= 0; i-- {
 		s := slots[i]

@@ -47,9 +47,10 @@
 // pass), and stores it densely outside the Go heap (see lgraph): per state
 // an 8-byte fingerprint (the BFS engine's fixed-seed xxh3 of the key), a
 // 4-byte row offset and a 4-byte BFS parent edge, plus one bit per
-// predicate; per edge a 4-byte target and, with fairness, a 4-byte interned
-// class. While building, an open-addressing index adds 21 to 43 bytes a
-// state; it is freed before the analysis, which needs about 30 bytes a
+// predicate; per edge a 4-byte target and, with fairness, an interned
+// class in one, two or four bytes (classPages). While building, an
+// open-addressing index adds 16 to 24 bytes a state (fpIndex); it is freed
+// before the analysis, which needs about 30 bytes a
 // state of scratch space per property, one property at a time. For each
 // property it takes the region of states reachable from the sources without
 // passing the goal (for eventually P: from the initial states through ¬P

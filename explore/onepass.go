@@ -158,12 +158,7 @@ func (r *passRun[S, A]) explore() *lgraph {
 	g := &lgraph{bits: make([][]uint64, len(b.preds)), fair: b.fair != nil}
 	g.off.push(0)
 	b.g = g
-	if n := b.opts.expected(); n > 0 { // at most half the budget, at 16 bytes a state (load 3/4)
-		if m := b.opts.Memory; m > 0 {
-			n = min(n, m/2/16)
-		}
-		b.index.reserve(int(min(n, maxGraphStates)), 0, &g.fps)
-	}
+	b.index.presize(b.opts.expected(), b.opts.Memory)
 	cur := r.initial()
 	for depth := 0; len(cur) > 0 && r.stop == ""; depth++ {
 		r.maxDepth = depth

@@ -68,10 +68,14 @@ func (p PropertyResult) Line(message bool) string {
 		line += fmt.Sprintf(" [trace: %d steps]", p.Trace.Len())
 	}
 	if message && p.Message != "" {
-		line += ": " + strings.Join(strings.Fields(p.Message), " ")
+		line += ": " + p.MessageLine()
 	}
 	return line
 }
+
+// MessageLine returns the message on one line: every run of white space,
+// newlines included, as one space.
+func (p PropertyResult) MessageLine() string { return strings.Join(strings.Fields(p.Message), " ") }
 
 // Stop returns why the run stopped early, "stopped" when it does not say.
 func (r *Result) Stop() string {

@@ -127,10 +127,12 @@ func (v *verdicts[S, A]) recordDeadlock(s S, depth int, fp, order uint64, path f
 	}
 }
 
-// The model code a PanicProperty message says panicked.
+// The code a PanicProperty message says panicked: model code, or the
+// engine's own (a bug, which stops the run at once).
 const (
 	inExpanding = "Next, AppendKey, Canonical, Within or a step property from the last state"
 	inChecking  = "a property of the last state"
+	inEngine    = "the engine, expanding the last state"
 )
 
 // panicText is a recovered panic value with the stack of the goroutine that

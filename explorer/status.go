@@ -85,7 +85,7 @@ func (s *Server) status() statusView {
 	v.Distinct, v.Generated, v.Depth = res.Distinct, res.Generated, res.MaxDepth
 	v.Elapsed, v.Complete, v.StopReason = res.Elapsed.Seconds(), res.Complete, res.StopReason
 	for _, p := range res.Properties {
-		ps := propStatus{Name: p.Name, Expect: p.Expect.String(), Status: p.Status.String(), Message: oneLine(p.Message), Loop: -1}
+		ps := propStatus{Name: p.Name, Expect: p.Expect.String(), Status: p.Status.String(), Message: p.MessageLine(), Loop: -1}
 		if p.Trace != nil && len(p.Trace.Steps) > 0 && p.Status != explore.Unknown {
 			ps.Trace, ps.TraceLen, ps.Loop = "counterexample", p.Trace.Len(), p.Trace.Loop
 			if p.Status == explore.Holds {
@@ -121,5 +121,3 @@ func summary(res *explore.Result) string {
 	}
 	return fmt.Sprintf("verified: all %d properties hold over the complete state space (%s)", len(res.Properties), states)
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

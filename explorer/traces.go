@@ -62,7 +62,7 @@ func (s *Server) handleRunTrace(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := s.cfg.Run.TraceFile(c.res, &pr)
-	verdict := "violated: " + oneLine(pr.Message)
+	verdict := "violated: " + pr.MessageLine()
 	if pr.Status == explore.Holds {
 		f.Header.Result = counterexamples.ResultWitness
 		verdict = "witnessed"

@@ -34,7 +34,7 @@ func (r *Run) TraceFile(res *explore.Result, pr *explore.PropertyResult) *counte
 			Distinct:  res.Distinct,
 			MaxDepth:  res.MaxDepth,
 			Reproduce: r.Reproduce(),
-			Message:   strings.Join(strings.Fields(pr.Message), " "),
+			Message:   pr.MessageLine(),
 		},
 		Trace: *pr.Trace,
 	}

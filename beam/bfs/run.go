@@ -110,17 +110,14 @@ type driver struct {
 // decided, or MaxDepth is reached.
 func (d *driver) loop(ctx context.Context) (*explore.Result, error) {
 	res := &explore.Result{Engine: Engine, Workers: 0}
+	var ip *initPanic
 	for depth := 0; ; depth++ {
 		done, err := d.level(ctx, depth)
-		var ip *initPanic
 		if errors.As(err, &ip) {
-			// As explore reports it: no state, so no trace, and the run
-			// is incomplete. Level 0 is not committed, so a resumed run
-			// meets the panic again.
+			// Level 0 is not committed, so a resumed run meets the panic
+			// again; it is reported below.
 			res.StopReason = "panic"
-			res.Properties = append(d.v.results(false, nil), explore.PropertyResult{
-				Name: explore.PanicProperty, Expect: model.ExpectAlways, Status: explore.Violated, Message: ip.msg})
-			return res, nil
+			break
 		}
 		if err != nil {
 			return nil, err
@@ -162,6 +159,10 @@ func (d *driver) loop(ctx context.Context) (*explore.Result, error) {
 	res.Properties = d.v.results(res.Complete, func(slot int, disc discovery) (*model.Trace, error) {
 		return traceOf(ctx, d.w, d.opts.Dir, d.opts.Shards, slot, disc)
 	})
+	if ip != nil { // as explore reports it: no state yet, so no trace
+		res.Properties = append(res.Properties, explore.PropertyResult{
+			Name: explore.PanicProperty, Expect: model.ExpectAlways, Status: explore.Violated, Message: ip.msg})
+	}
 	return res, nil
 }
 

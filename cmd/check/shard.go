@@ -190,12 +190,12 @@ func (sr *shardRun) report(j *job, res *explore.Result) *shardJSON {
 	}
 	for _, p := range res.Properties {
 		r.Properties = append(r.Properties, shardProperty{Name: p.Name, Expectation: p.Expect.String(),
-			Status: p.Status.String(), Message: oneLine(p.Message)})
+			Status: p.Status.String(), Message: p.MessageLine()})
 		if p.Status != explore.Violated || p.Trace == nil || len(p.Trace.Steps) == 0 {
 			continue
 		}
 		c := shardViolation{Property: p.Name, Expectation: p.Expect.String(), TraceLength: p.Trace.Len(),
-			Path: p.Trace.Path, Actions: []string{}, Message: oneLine(p.Message)}
+			Path: p.Trace.Path, Actions: []string{}, Message: p.MessageLine()}
 		for _, s := range p.Trace.Steps[1:] {
 			c.Actions = append(c.Actions, s.Action)
 		}

@@ -41,10 +41,6 @@ func defaultTraceName(info *catalog.Info, prop, variant string) string {
 	return filepath.Join("counterexamples", info.Name, counterexamples.TraceName(info, prop, variant))
 }
 
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // writeViz asks the protocol for an HTML view of the violation.
 func (j *job) writeViz(stderr io.Writer, pr *explore.PropertyResult) {
 	if !j.inst.HasViz() {
@@ -52,7 +48,7 @@ func (j *job) writeViz(stderr io.Writer, pr *explore.PropertyResult) {
 		return
 	}
 	page := catalog.Page{Protocol: j.info.Name, Params: j.cfg.String(), Property: pr.Name,
-		Verdict: strings.TrimSpace("violated " + oneLine(pr.Message))}
+		Verdict: strings.TrimSpace("violated " + pr.MessageLine())}
 	var b bytes.Buffer
 	last := pr.Trace.Steps[len(pr.Trace.Steps)-1].State
 	if err := j.inst.Viz(&b, page, pr.Name, last); err != nil {
