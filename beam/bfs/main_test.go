@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/protocheck/protocheck/beam/internal/loopback"
 	"github.com/protocheck/protocheck/explore"
 	"github.com/protocheck/protocheck/model"
 )
@@ -21,7 +22,13 @@ func TestMain(m *testing.M) {
 	flag.Parse()
 	beam.Init()
 	beamlog.SetupLogging("warn", "text")
-	os.Exit(m.Run())
+	cleanup, err := loopback.PrivateTempDir() // the SDK leaves a file per pipeline there
+	if err != nil {
+		panic(err)
+	}
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
 }
 
 // memory is the in-memory reference for one model: explore.BFS's result

@@ -22,7 +22,7 @@ type Options struct {
 	Shards   int         // files per level; 0 means 16
 	MaxDepth int         // do not expand states at this depth; 0 means no limit
 	Full     bool        // explore the whole space even once every property is decided
-	Runner   Runner      // runs one level's pipeline; nil means prism in this process
+	Runner   Runner      // runs one level's pipeline; nil means prism in this process (see beam/README.md on TMPDIR)
 	Progress func(Level) // called after each level is committed (or read back), from the calling goroutine
 	_        struct{}    // forbids positional literals
 }

@@ -35,6 +35,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 
 	"github.com/protocheck/protocheck/beam/bfs"
+	"github.com/protocheck/protocheck/beam/internal/loopback"
 	"github.com/protocheck/protocheck/explore"
 )
 
@@ -90,7 +91,14 @@ func main() {
 	if runner == "" {
 		runner = "prism"
 	}
-	os.Exit(execute(ctx, c, runner, beamRunner, os.Stdout, os.Stderr))
+	cleanup, err := loopback.PrivateTempDir()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", progName, err)
+		os.Exit(exitUsage)
+	}
+	code := execute(ctx, c, runner, beamRunner, os.Stdout, os.Stderr)
+	cleanup()
+	os.Exit(code)
 }
 
 // beamRunner runs a pipeline on the runner --runner names.

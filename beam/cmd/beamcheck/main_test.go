@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/protocheck/protocheck/beam/internal/loopback"
 	"github.com/protocheck/protocheck/beam/load"
 	"github.com/protocheck/protocheck/counterexamples"
 	"github.com/protocheck/protocheck/explore"
@@ -24,7 +25,13 @@ func TestMain(m *testing.M) {
 	flag.Parse()
 	beam.Init()
 	beamlog.SetupLogging("warn", "text")
-	os.Exit(m.Run())
+	cleanup, err := loopback.PrivateTempDir() // the SDK leaves a file per pipeline there
+	if err != nil {
+		panic(err)
+	}
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
 }
 
 // beamcheck runs the command in this process on prism.
