@@ -43,9 +43,9 @@ func bfs[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)) (*
 		return nil, err
 	}
 	e := &bfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), within: constraintOf(m), visit: visit, store: newStore[S](m, 0)}
+	e.mo = newMonitor(&e.opts) // the clock counts mapping in a presized set
 	e.set = newFPSet(opts.Memory, opts.Workers, opts.expected())
 	defer e.set.free()
-	e.mo = newMonitor(&e.opts)
 	res := &Result{Engine: "bfs", Workers: opts.Workers}
 
 	w0 := e.newWorker()

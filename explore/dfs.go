@@ -39,9 +39,9 @@ func dfs[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		return nil, err
 	}
 	e := &dfsRun[S, A]{m: m, opts: opts, v: newVerdicts(m), k: newKeyer[S](m, opts.Symmetry), within: constraintOf(m)}
+	e.mo = newMonitor(&e.opts) // the clock counts mapping in a presized set
 	e.set = newFPSet(opts.Memory, 1, opts.expected())
 	defer e.set.free()
-	e.mo = newMonitor(&e.opts)
 	panicked := e.explore()
 	res := &Result{Engine: "dfs", Workers: 1}
 	res.Elapsed = e.mo.finish()

@@ -19,6 +19,7 @@ import (
 type fpIndex struct {
 	slots []fpSlot
 	used  int
+	procs int // goroutines that map in a table allocated by reserve (the run's workers)
 }
 
 // fpSlot is one entry: fingerprint lo | hi<<32 and state number v.
@@ -108,6 +109,7 @@ func (x *fpIndex) reserve(n, have int, fps *pages[uint64]) {
 	size := grownLen(len(x.slots), n)
 	x.free()
 	x.slots = allocOff[fpSlot](size)
+	populate(x.slots, x.procs) // filled at random next, on one goroutine
 	x.putRange(fps, 0, have)
 }
 

@@ -9,6 +9,7 @@ func allocSlots(n int) []slot   { return make([]slot, n) }
 func freeSlots([]slot)          {}
 func allocOff[T any](n int) []T { return make([]T, n) }
 func freeOff[T any]([]T)        {}
+func populate[T any]([]T, int)  {}
 
 func growOff[T any](s []T, n int) []T {
 	t := make([]T, n)

@@ -158,6 +158,7 @@ func (r *passRun[S, A]) explore() *lgraph {
 	g := &lgraph{bits: make([][]uint64, len(b.preds)), fair: b.fair != nil}
 	g.off.push(0)
 	b.g = g
+	b.index.procs = b.opts.Workers
 	b.index.presize(b.opts.expected(), b.opts.Memory)
 	cur := r.initial()
 	for depth := 0; len(cur) > 0 && r.stop == ""; depth++ {

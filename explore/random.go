@@ -30,10 +30,10 @@ func random[S, A any](m model.Model[S, A], opts Options) (*Result, error) {
 		opts.Walks = 1000
 	}
 	plan, swarm := planShard(&opts), opts.Shard.Count > 0
+	mo := newMonitor(&opts) // the clock counts mapping in a presized set
 	set := newFPSet(opts.Memory, opts.Workers, opts.expected())
 	defer set.free()
 	v := newVerdicts(m)
-	mo := newMonitor(&opts)
 	var walks, done atomic.Int64
 	var deepest atomic.Int64
 	var wg sync.WaitGroup
