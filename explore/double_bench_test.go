@@ -10,9 +10,9 @@ func BenchmarkSegmentDouble(b *testing.B) {
 		sg.init(n)
 		for i := uint64(1); i <= n*3/4; i++ {
 			fp := (i * 0x9e3779b97f4a7c15) &^ tagMask
-			j := (fp << segBits) >> sg.shift
+			j := sg.homeOf(fp)
 			for sg.slots[j].fp != 0 {
-				j = (j + 1) & sg.mask
+				j = sg.after(j)
 			}
 			sg.slots[j] = slot{fp, 4}
 		}

@@ -14,7 +14,7 @@ import (
 // (small ones by copying, large ones by remapping) and checks that every
 // entry is found with its parent, and nothing else is there.
 func TestSegmentDoubleInPlace(t *testing.T) {
-	for _, n := range []int{minSegLen, 1 << 17, 1 << 18} {
+	for _, n := range []int{minSegLen, 3 * minSegLen, 1 << 17, 1 << 18, 45 * minSegLen} {
 		rng := rand.New(rand.NewPCG(uint64(n), 7))
 		var sg segment
 		sg.init(n)
@@ -23,16 +23,20 @@ func TestSegmentDoubleInPlace(t *testing.T) {
 			if _, dup := want[fp]; dup || fp == 0 {
 				return
 			}
-			j := (fp << segBits) >> sg.shift
+			j := sg.homeOf(fp)
 			for sg.slots[j].fp != 0 {
-				j = (j + 1) & sg.mask
+				j = sg.after(j)
 			}
 			sg.slots[j] = slot{fp, fp ^ 0xff<<2}
 			want[fp] = fp ^ 0xff<<2
 		}
-		logn := uint(bits.Len(uint(n - 1)))
 		withHome := func(h uint64) uint64 { // a fingerprint of segment 0 whose home is h
-			return (h<<(64-segBits-logn) | rng.Uint64()>>(segBits+logn)) &^ tagMask
+			lo, _ := bits.Div64(h, 0, uint64(n))     // the least x with x*n/2^64 = h, about
+			width, _ := bits.Div64(1, 0, uint64(n))  // the x of one home
+			x := lo + 1024 + rng.Uint64N(width-2048) // well inside, whatever the low bits cleared below
+			fp := x >> segBits &^ tagMask
+			require.Equal(t, h, sg.homeOf(fp), "withHome(%d)", h)
+			return fp
 		}
 		for len(want) < n/32 {
 			put(withHome(uint64(rng.IntN(64)))) // homes at the very start
@@ -53,12 +57,12 @@ func TestSegmentDoubleInPlace(t *testing.T) {
 		}
 		require.Equal(t, len(want), got, "entries after doubling %d slots", n)
 		for fp, parent := range want {
-			j := (fp << segBits) >> sg.shift
+			j := sg.homeOf(fp)
 			for sg.slots[j].fp != fp {
 				if sg.slots[j].fp == 0 {
 					t.Fatalf("fp %#x not found from its home", fp)
 				}
-				j = (j + 1) & sg.mask
+				j = sg.after(j)
 			}
 			require.Equal(t, parent, sg.slots[j].parent)
 		}

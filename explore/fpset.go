@@ -73,11 +73,12 @@ func tagOf(fpWord, parentWord uint64) uint64 {
 }
 
 const (
-	segBits    = 6
-	segCount   = 1 << segBits
-	minSegLen  = 1 << 12 // slots in a new segment
-	loadGrowAt = 0.75    // grow a segment past this load
-	maxProbe   = 96      // refuse an insert probing further, until grown
+	segBits     = 6
+	segCount    = 1 << segBits
+	minSegLen   = 1 << 12 // slots in a new segment
+	loadGrowAt  = 0.75    // grow a segment past this load
+	presizeLoad = 0.60    // a set sized for Options.Expect ends below this load (see segLenFor)
+	maxProbe    = 96      // refuse an insert probing further, until grown
 )
 
 // slot is one table entry. fp == 0 means empty (fingerprints are never 0).
@@ -88,8 +89,7 @@ type slot struct{ fp, parent uint64 }
 type segment struct {
 	// Read on every insert, written only while growing.
 	slots  []slot
-	mask   uint64
-	shift  uint // 64 - log2(len(slots))
+	n      uint64 // len(slots)
 	growAt int64
 	_      [16]byte // the counters below go on another cache line: writing
 	// them between blocks must not evict the fields above from the other
@@ -153,24 +153,38 @@ func (t *fpSet) parallel(f func(*segment)) {
 // entries below its load threshold (with a margin: fingerprints do not
 // spread exactly evenly) and takes at most half of budget (0: no limit).
 func segLenFor(expect, budget int64) int {
-	n := minSegLen
-	for float64(n)*loadGrowAt < float64(expect)/segCount*1.05 &&
-		(budget == 0 || 2*int64(n)*segCount*int64(unsafe.Sizeof(slot{})) <= budget/2) {
-		n *= 2
+	n := int64(float64(expect) / segCount * 1.05 / presizeLoad)
+	if budget > 0 {
+		n = min(n, budget/2/segCount/int64(unsafe.Sizeof(slot{})))
 	}
-	return n
+	n = (n + minSegLen - 1) / minSegLen * minSegLen
+	return int(max(n, minSegLen))
 }
 
 func (sg *segment) init(n int) { sg.setSlots(allocSlots(n)) }
 
-// setSlots makes slots (a power of two long) the segment's table, with
-// the mask, shift and threshold of its length.
+// setSlots makes slots the segment's table, with the threshold of its
+// length.
 func (sg *segment) setSlots(slots []slot) {
-	n := len(slots)
 	sg.slots = slots
-	sg.mask = uint64(n - 1)
-	sg.shift = uint(64 - bits.Len(uint(n-1)))
-	sg.growAt = int64(float64(n) * loadGrowAt)
+	sg.n = uint64(len(slots))
+	sg.growAt = int64(float64(len(slots)) * loadGrowAt)
+}
+
+// homeOf returns fp's first probe position in the segment: the bits below
+// the segment's, scaled to its length. Any length works, and doubling it
+// moves a home h to 2h or 2h+1.
+func (sg *segment) homeOf(fp uint64) uint64 {
+	hi, _ := bits.Mul64(fp<<segBits, sg.n)
+	return hi
+}
+
+// after returns the probe position after i, wrapping around.
+func (sg *segment) after(i uint64) uint64 {
+	if i++; i == sg.n {
+		return 0
+	}
+	return i
 }
 
 // home returns the segment of fp and its first probe position. Both come
@@ -180,7 +194,7 @@ func (sg *segment) setSlots(slots []slot) {
 // millions of random writes.
 func (t *fpSet) home(fp uint64) (*segment, uint64) {
 	sg := &t.segs[fp>>(64-segBits)]
-	return sg, (fp << segBits) >> sg.shift
+	return sg, sg.homeOf(fp)
 }
 
 // insert adds fp with the given parent, tagged as inserted at the depth
@@ -189,9 +203,9 @@ func (t *fpSet) home(fp uint64) (*segment, uint64) {
 // if that is smaller.
 func (t *fpSet) insert(fp, parent, tag uint64) insertResult {
 	sg, i := t.home(fp)
-	slots, mask := sg.slots, sg.mask
+	slots := sg.slots
 	v := parent | tag&tagMask
-	for probe := 0; ; i, probe = (i+1)&mask, probe+1 {
+	for probe := 0; ; i, probe = sg.after(i), probe+1 {
 		s := &slots[i]
 		cur := atomic.LoadUint64(&s.fp)
 		if cur == 0 {
@@ -306,7 +320,7 @@ func (t *fpSet) sweepBefore(d int) {
 // find returns fp's slot, or nil.
 func (t *fpSet) find(fp uint64) *slot {
 	sg, i := t.home(fp)
-	for ; ; i = (i + 1) & sg.mask {
+	for ; ; i = sg.after(i) {
 		switch atomic.LoadUint64(&sg.slots[i].fp) &^ tagMask {
 		case 0:
 			return nil
@@ -420,7 +434,7 @@ func (sg *segment) double() {
 			continue
 		}
 		slots[i] = slot{}
-		j := int((s.fp << segBits) >> sg.shift)
+		j := int(sg.homeOf(s.fp))
 		if j < i {
 			aside = append(aside, s)
 			continue
@@ -435,9 +449,9 @@ func (sg *segment) double() {
 		slots[j] = s
 	}
 	for _, s := range aside {
-		j := (s.fp << segBits) >> sg.shift
+		j := sg.homeOf(s.fp)
 		for slots[j].fp != 0 {
-			j = (j + 1) & sg.mask
+			j = sg.after(j)
 		}
 		slots[j] = s
 	}
