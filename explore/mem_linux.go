@@ -92,42 +92,40 @@ func adviseHuge(p unsafe.Pointer, size uintptr) {
 	_ = unix.Madvise(unsafe.Slice((*byte)(p), size), unix.MADV_HUGEPAGE)
 }
 
-// growOff returns s grown to n values (n >= len(s)), its first len(s)
-// values kept and the rest zero and mapped, made by allocOff like s. It moves the
-// pages (mremap) instead of copying them, to a multiple of hugePage: the
-// memory s already has is not touched again, and only the new part is
-// fresh.
-func growOff[T any](s []T, n int) []T {
+// growOff returns s grown to n values (n >= len(s)), made by allocOff like
+// s. Its new part is zero but not mapped in yet (see populate). A table of
+// at least a huge page keeps its values: its pages are moved (mremap), to
+// a multiple of hugePage, instead of copied, so the memory s already has
+// is not touched again. A smaller one is not worth moving (its small pages
+// would keep the aligned range they land in off huge pages for good): the
+// table returned is then fresh, and old is s, which the caller copies into
+// it and frees with freeOff. Growing only takes the address space's lock:
+// call it for every table first, then fault the tables in on several
+// goroutines (a remap waits for every fault in progress in the process).
+func growOff[T any](s []T, n int) (grown, old []T) {
 	var zero T
 	size := unsafe.Sizeof(zero)
 	newSize := uintptr(n) * size
 	if uintptr(cap(s))*size < hugePage {
-		// Copy a table too small for huge pages: remapped, its small pages
-		// would keep the aligned range they land in off huge pages for good.
-		return growCopy(s, n)
+		return allocOff[T](n), s
 	}
-	old := unsafe.Pointer(&s[:cap(s)][0])
-	if _, onHeap := heapFallback.Load(uintptr(old)); onHeap {
-		return growCopy(s, n)
+	base := unsafe.Pointer(&s[:cap(s)][0])
+	if _, onHeap := heapFallback.Load(uintptr(base)); onHeap {
+		return allocOff[T](n), s
 	}
 	oldSize := uintptr(cap(s)) * size
 	at, err := reserveAligned(newSize)
 	if err != nil {
-		return growCopy(s, n)
+		return allocOff[T](n), s
 	}
-	p, err := unix.MremapPtr(old, oldSize, at, newSize, unix.MREMAP_MAYMOVE|unix.MREMAP_FIXED)
+	p, err := unix.MremapPtr(base, oldSize, at, newSize, unix.MREMAP_MAYMOVE|unix.MREMAP_FIXED)
 	if err != nil {
 		_ = unix.MunmapPtr(at, newSize)
-		return growCopy(s, n)
+		return allocOff[T](n), s
 	}
 	adviseHuge(p, newSize)
-	// The caller fills the new part at once (a segment being enlarged): map
-	// it in one call instead of a page fault per page (Linux 5.14 or later;
-	// older kernels fault as before). TwoPhase with 9 RMs ran in 2.82 s
-	// instead of 3.02 s on 2 workers here.
-	_ = unix.Madvise(unsafe.Slice((*byte)(unsafe.Add(p, oldSize)), newSize-oldSize), unix.MADV_POPULATE_WRITE)
 	offHeap.Add(int64(newSize - oldSize))
-	return unsafe.Slice((*T)(p), n)
+	return unsafe.Slice((*T)(p), n), nil
 }
 
 // populate maps in the memory of s, made by allocOff, rather than a page
@@ -156,14 +154,6 @@ func populate[T any](s []T, procs int) {
 		}()
 	}
 	wg.Wait()
-}
-
-// growCopy is growOff by allocating and copying.
-func growCopy[T any](s []T, n int) []T {
-	t := allocOff[T](n)
-	copy(t, s)
-	freeOff(s)
-	return t
 }
 
 // freeOff releases memory made by allocOff or growOff.
