@@ -8,6 +8,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// double doubles the segment as fpSet.grow does: enlarge, then spread.
+func (sg *segment) double() {
+	old := sg.enlarge()
+	sg.spread(old)
+	if old != nil {
+		freeSlots(old)
+	}
+}
+
 // TestSegmentDoubleInPlace fills segments to their load limit with
 // fingerprints clustered at the start (entries displaced past their home),
 // at the end (probes wrapping around) and spread out, doubles them in place

@@ -16,11 +16,11 @@ import (
 // back (no full states are kept for visited states). 16 bytes per slot.
 //
 // The table is split into segCount segments chosen by the fingerprint's top
-// bits; each is a linear-probing table indexed by the next bits (see home)
-// and doubles in place (double): its pages are remapped, not copied, so a
-// resize needs no second table and touches only the new half as fresh
-// memory, which matters at tens of millions of states. Slots live outside
-// the Go heap (allocSlots).
+// bits; each is a linear-probing table of any length, indexed by the next
+// bits scaled to it (see home), and doubles in place (grow: enlarge, then
+// spread): its pages are remapped, not copied, so a resize needs no second
+// table and touches only the new half as fresh memory, which matters at
+// tens of millions of states. Slots live outside the Go heap (allocSlots).
 //
 // Workers hold mu for reading while they insert a block of successors. The
 // insert path writes no shared counter: each worker counts its new entries
@@ -425,16 +425,6 @@ func (t *fpSet) grow() error {
 	}
 	t.needGrow.Store(false)
 	return nil
-}
-
-// double doubles the segment in place (enlarge, then spread).
-func (sg *segment) double() {
-	if old := sg.enlarge(); old != nil {
-		sg.spread(old)
-		freeSlots(old)
-		return
-	}
-	sg.spread(nil)
 }
 
 // enlarge doubles the segment's length (growOff): its entries stay in the
