@@ -35,7 +35,7 @@ type diskWorker[S, A any] struct {
 
 func (r *diskRun[S, A]) newWorker(i, depth int) *diskWorker[S, A] {
 	for len(r.bufs) <= i {
-		r.bufs = append(r.bufs, &succBuf{limit: r.bufLen})
+		r.bufs = append(r.bufs, &succBuf{limit: r.bufLen, byEnc: r.opts.Symmetry})
 	}
 	w := &diskWorker[S, A]{r: r, k: newKeyer[S](r.m, r.opts.Symmetry), buf: r.bufs[i], depth: depth}
 	w.steps = len(r.v.stepOpen) > 0
