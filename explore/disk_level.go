@@ -67,7 +67,7 @@ func (r *diskRun[S, A]) merge(w *diskWorker[S, A], runs []fileRef, init bool) er
 	}()
 	for len(runs) > r.fanIn { // merge the runs in groups until few are left
 		group := runs[:r.fanIn]
-		ref, err := mergeStateRuns(r.dir, r.fileName("r"), group)
+		ref, err := mergeStateRuns(r.dir, r.fileName("r"), group, r.opts.Workers)
 		if err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func (r *diskRun[S, A]) newLevelFiles() ([]*recWriter, error) {
 // mergeNew writes the new states of a merge to files (frontier, parents,
 // visited) and checks their properties.
 func (r *diskRun[S, A]) mergeNew(w *diskWorker[S, A], runs []fileRef, init bool, files []*recWriter) error {
-	mr, err := newRunMerger(r.dir, runs)
+	mr, err := openMerge(r.dir, runs, r.opts.Workers)
 	if err != nil {
 		return err
 	}

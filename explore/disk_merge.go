@@ -211,13 +211,13 @@ func (v *visitedSet) mergeInto(w *recWriter) error {
 
 // mergeStateRuns merges runs of state records into one new run, keeping
 // the first record of every fingerprint (used when a level has more runs
-// than can be merged at once).
-func mergeStateRuns(dir, name string, refs []fileRef) (fileRef, error) {
+// than can be merged at once), on up to three goroutines (openMerge).
+func mergeStateRuns(dir, name string, refs []fileRef, workers int) (fileRef, error) {
 	w, err := createRec(dir, name)
 	if err != nil {
 		return fileRef{}, err
 	}
-	m, err := newRunMerger(dir, refs)
+	m, err := openMerge(dir, refs, workers)
 	for err == nil {
 		var fp, parent uint64
 		var enc []byte
