@@ -413,7 +413,9 @@ func (t *fpSet) grow() error {
 				sg.full.Store(false)
 				if olds[k] != nil {
 					// Freed at once, so that no more than one old table
-					// per goroutine adds to the peak.
+					// per goroutine adds to the peak. (An unmap waits for
+					// faults in progress too, but these tables are under
+					// a huge page: their faults are short.)
 					freeSlots(olds[k])
 				}
 			}
