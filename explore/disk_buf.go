@@ -85,49 +85,74 @@ func (b *succBuf) cmpRec(x, y *bufRec) int {
 	return bytes.Compare(b.enc(x), b.enc(y))
 }
 
-// sort sorts the records by cmpRec. Fingerprints are uniform hashes, so a
-// bucket sort by their top bits (about 16 records a bucket) followed by a
-// sort of each bucket takes two passes over the records and a few
-// comparisons each.
+// sort sorts the records by cmpRec. Fingerprints are uniform hashes, so
+// a bucket sort by their top bits (about two records a bucket) followed by
+// an insertion sort of each bucket takes a few comparisons a record. The
+// buckets are filled in two passes: by the top 8 bits, then, within each
+// of those groups (small enough for the cache), by the next ones. One pass
+// scattering records among a million buckets of about 16 records missed
+// the cache on every write, and left longer insertion sorts.
 func (b *succBuf) sort() {
 	n := len(b.recs)
 	if n < 4096 {
 		slices.SortFunc(b.recs, func(x, y bufRec) int { return b.cmpRec(&x, &y) })
 		return
 	}
-	bits := min(20, max(8, log2(n/16)))
-	shift := 64 - bits
-	if cap(b.counts) < 1<<bits+1 {
-		b.counts = make([]int, 1<<bits+1)
-	}
-	counts := b.counts[:1<<bits+1]
-	clear(counts)
-	for i := range b.recs {
-		counts[b.recs[i].fp>>shift+1]++
-	}
-	for i := 1; i < len(counts); i++ {
-		counts[i] += counts[i-1]
-	}
+	bits := min(8+16, max(8, log2(n/2)))
 	if cap(b.tmp) < n {
 		b.tmp = make([]bufRec, n, cap(b.recs))
 	}
 	tmp := b.tmp[:n]
-	next := counts[:1<<bits]
-	starts := slices.Clone(next)
-	for i := range b.recs {
-		k := b.recs[i].fp >> shift
-		tmp[next[k]] = b.recs[i]
-		next[k]++
-	}
-	for k, lo := range starts {
-		hi := next[k]
-		for i := lo + 1; i < hi; i++ { // insertion sort: buckets are small
-			for j := i; j > lo && b.cmpRec(&tmp[j], &tmp[j-1]) < 0; j-- {
-				tmp[j], tmp[j-1] = tmp[j-1], tmp[j]
-			}
+	var outer [1<<8 + 1]int // scatter's slice is reused by the inner passes
+	copy(outer[:], b.scatter(b.recs, tmp, 64-8, 8))
+	inner := bits - 8
+	for k := range 1 << 8 {
+		lo, hi := outer[k], outer[k+1]
+		if inner == 0 {
+			copy(b.recs[lo:hi], tmp[lo:hi])
+			b.insertionSort(b.recs[lo:hi])
+			continue
+		}
+		starts := b.scatter(tmp[lo:hi], b.recs[lo:hi], uint(64-bits), inner)
+		for j := range 1 << inner {
+			b.insertionSort(b.recs[lo+starts[j] : lo+starts[j+1]])
 		}
 	}
-	b.recs, b.tmp = tmp, b.recs[:0]
+}
+
+// scatter copies src to dst grouped by the bits fp>>shift & (1<<bits-1),
+// in src's order within a group, and returns the groups' bounds: group g
+// is dst[starts[g]:starts[g+1]]. The slice is reused by the next call.
+func (b *succBuf) scatter(src, dst []bufRec, shift uint, bits int) (starts []int) {
+	if cap(b.counts) < 2<<bits+1 {
+		b.counts = make([]int, 2<<bits+1)
+	}
+	starts = b.counts[:1<<bits+1]
+	next := b.counts[1<<bits+1 : 2<<bits+1]
+	clear(starts)
+	mask := uint64(1)<<bits - 1
+	for i := range src {
+		starts[src[i].fp>>shift&mask+1]++
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	copy(next, starts)
+	for i := range src {
+		k := src[i].fp >> shift & mask
+		dst[next[k]] = src[i]
+		next[k]++
+	}
+	return starts
+}
+
+// insertionSort sorts a bucket, which is small, by cmpRec.
+func (b *succBuf) insertionSort(recs []bufRec) {
+	for i := 1; i < len(recs); i++ {
+		for j := i; j > 0 && b.cmpRec(&recs[j], &recs[j-1]) < 0; j-- {
+			recs[j], recs[j-1] = recs[j-1], recs[j]
+		}
+	}
 }
 
 // log2 returns the floor of log2(n), 0 for n < 2.
