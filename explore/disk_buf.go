@@ -98,7 +98,7 @@ func (b *succBuf) sort() {
 		slices.SortFunc(b.recs, func(x, y bufRec) int { return b.cmpRec(&x, &y) })
 		return
 	}
-	bits := min(8+16, max(8, log2(n/2)))
+	bits := min(8+16, log2(n/2)) // at least 11
 	if cap(b.tmp) < n {
 		b.tmp = make([]bufRec, n, cap(b.recs))
 	}
@@ -108,11 +108,6 @@ func (b *succBuf) sort() {
 	inner := bits - 8
 	for k := range 1 << 8 {
 		lo, hi := outer[k], outer[k+1]
-		if inner == 0 {
-			copy(b.recs[lo:hi], tmp[lo:hi])
-			b.insertionSort(b.recs[lo:hi])
-			continue
-		}
 		starts := b.scatter(tmp[lo:hi], b.recs[lo:hi], uint(64-bits), inner)
 		for j := range 1 << inner {
 			b.insertionSort(b.recs[lo+starts[j] : lo+starts[j+1]])
