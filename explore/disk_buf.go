@@ -34,9 +34,25 @@ func (b *succBuf) enc(r *bufRec) []byte { return b.arena[r.off : r.off+r.n] }
 
 // add buffers a successor whose encoding app appends to the arena.
 func (b *succBuf) add(fp, parent uint64, app func([]byte) []byte) {
+	if len(b.recs) == cap(b.recs) || cap(b.arena)-len(b.arena) < 256 {
+		b.grow()
+	}
 	off := len(b.arena)
 	b.arena = app(b.arena)
 	b.recs = append(b.recs, bufRec{fp: fp, parent: parent, off: uint32(off), n: uint32(len(b.arena) - off)})
+}
+
+// grow doubles the records' and the arena's capacity, up to what the
+// limit lets the buffer hold. append grows large slices by a quarter at a
+// time, which copied a buffer of hundreds of megabytes about five times
+// over as it first filled.
+func (b *succBuf) grow() {
+	if len(b.recs) == cap(b.recs) {
+		b.recs = slices.Grow(b.recs, min(max(1024, cap(b.recs)), b.limit/bufRecSize+1))
+	}
+	if cap(b.arena)-len(b.arena) < 256 {
+		b.arena = slices.Grow(b.arena, min(max(4096, cap(b.arena)), b.limit+256))
+	}
 }
 
 // full reports whether the buffer should be spilled.
