@@ -89,14 +89,13 @@ type slot struct{ fp, parent uint64 }
 type segment struct {
 	// Read on every insert, written only while growing.
 	slots  []slot
-	n      uint64 // len(slots)
 	growAt int64
-	_      [16]byte // the counters below go on another cache line: writing
+	_      [32]byte // the counters below go on another cache line: writing
 	// them between blocks must not evict the fields above from the other
 	// workers' caches.
 	count atomic.Int64 // entries, as of the last addCounts
 	full  atomic.Bool  // a probe ran past maxProbe: grow now
-	_     [55]byte
+	_     [52]byte
 }
 
 type insertResult uint8
@@ -128,21 +127,21 @@ func newFPSet(budget int64, procs int, expect int64) *fpSet {
 		// it in now on every worker's core instead. On cold memory here,
 		// TwoPhase with 9 RMs took 2.71-2.79 s instead of 2.90-3.06 s, and
 		// with 10 RMs (2 GB) 21.0-22.1 s instead of 22.7-24.7 s.
-		t.parallel(func(sg *segment) { populate(sg.slots, 1) })
+		t.parallel(segCount, func(k int) { populate(t.segs[k].slots, 1) })
 	}
 	return t
 }
 
-// parallel calls f for every segment, on procs goroutines.
-func (t *fpSet) parallel(f func(*segment)) {
+// parallel calls f(k) for every k in [0, n), on up to procs goroutines.
+func (t *fpSet) parallel(n int, f func(k int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(t.procs, segCount) {
+	for range min(t.procs, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := next.Add(1) - 1; k < segCount; k = next.Add(1) - 1 {
-				f(&t.segs[k])
+			for k := int(next.Add(1) - 1); k < n; k = int(next.Add(1) - 1) {
+				f(k)
 			}
 		}()
 	}
@@ -167,7 +166,6 @@ func (sg *segment) init(n int) { sg.setSlots(allocSlots(n)) }
 // length.
 func (sg *segment) setSlots(slots []slot) {
 	sg.slots = slots
-	sg.n = uint64(len(slots))
 	sg.growAt = int64(float64(len(slots)) * loadGrowAt)
 }
 
@@ -175,13 +173,13 @@ func (sg *segment) setSlots(slots []slot) {
 // the segment's, scaled to its length. Any length works, and doubling it
 // moves a home h to 2h or 2h+1.
 func (sg *segment) homeOf(fp uint64) uint64 {
-	hi, _ := bits.Mul64(fp<<segBits, sg.n)
+	hi, _ := bits.Mul64(fp<<segBits, uint64(len(sg.slots)))
 	return hi
 }
 
 // after returns the probe position after i, wrapping around.
 func (sg *segment) after(i uint64) uint64 {
-	if i++; i == sg.n {
+	if i++; i == uint64(len(sg.slots)) {
 		return 0
 	}
 	return i
@@ -309,10 +307,11 @@ func (t *fpSet) sweepBefore(d int) {
 	t.swept = d
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.parallel(func(sg *segment) {
-		for i := range sg.slots {
-			sg.slots[i].fp &^= tagMask
-			sg.slots[i].parent &^= tagMask
+	t.parallel(segCount, func(k int) {
+		slots := t.segs[k].slots
+		for i := range slots {
+			slots[i].fp &^= tagMask
+			slots[i].parent &^= tagMask
 		}
 	})
 }
@@ -401,27 +400,18 @@ func (t *fpSet) grow() error {
 	for k, i := range due {
 		olds[k] = t.segs[i].enlarge()
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(t.procs, len(due)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := next.Add(1) - 1; k < int64(len(due)); k = next.Add(1) - 1 {
-				sg := &t.segs[due[k]]
-				sg.spread(olds[k])
-				sg.full.Store(false)
-				if olds[k] != nil {
-					// Freed at once, so that no more than one old table
-					// per goroutine adds to the peak. (An unmap waits for
-					// faults in progress too, but these tables are under
-					// a huge page: their faults are short.)
-					freeSlots(olds[k])
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	t.parallel(len(due), func(k int) {
+		sg := &t.segs[due[k]]
+		sg.spread(olds[k])
+		sg.full.Store(false)
+		if olds[k] != nil {
+			// Freed at once, so that no more than one old table per
+			// goroutine adds to the peak. (An unmap waits for faults in
+			// progress too, but these tables are under a huge page:
+			// their faults are short.)
+			freeSlots(olds[k])
+		}
+	})
 	if err != nil {
 		return err
 	}

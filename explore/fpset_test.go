@@ -3,6 +3,7 @@ package explore
 import (
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -168,4 +169,14 @@ func TestExpectSizesTheSet(t *testing.T) {
 	assert.ErrorIs(t, err, ErrOptions)
 	assert.Equal(t, int64(100), (&Options{Expect: 1e9, MaxStates: 100}).expected(), "no room beyond MaxStates")
 	assert.Equal(t, int64(1e9), (&Options{Expect: 1e9}).expected())
+}
+
+// TestSegmentLayout checks that a segment's counters, written between
+// blocks, share no cache line with the fields every insert reads, and that
+// segments in an array do not share lines either.
+func TestSegmentLayout(t *testing.T) {
+	var sg segment
+	require.Zero(t, unsafe.Offsetof(sg.count)%64, "the counters start a cache line")
+	require.GreaterOrEqual(t, unsafe.Offsetof(sg.count), unsafe.Offsetof(sg.growAt)+unsafe.Sizeof(sg.growAt))
+	require.Zero(t, unsafe.Sizeof(sg)%64, "a segment is whole cache lines")
 }

@@ -2,34 +2,18 @@ package bfs
 
 import (
 	"context"
-	"flag"
-	"os"
 	"testing"
 
-	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/protocheck/protocheck/beam/internal/loopback"
+	"github.com/protocheck/protocheck/beam/internal/beamtest"
 	"github.com/protocheck/protocheck/explore"
 	"github.com/protocheck/protocheck/model"
 )
 
-// TestMain starts the Beam SDK (prism runs the pipelines in this
-// process) and keeps its logs to warnings.
-func TestMain(m *testing.M) {
-	flag.Parse()
-	beam.Init()
-	beamlog.SetupLogging("warn", "text")
-	cleanup, err := loopback.PrivateTempDir() // the SDK leaves a file per pipeline there
-	if err != nil {
-		panic(err)
-	}
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
-}
+// TestMain starts the Beam SDK: prism runs the pipelines in this process.
+func TestMain(m *testing.M) { beamtest.Main(m) }
 
 // memory is the in-memory reference for one model: explore.BFS's result
 // (verdicts and traces, and its counts where it stops once everything is

@@ -5,34 +5,21 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/protocheck/protocheck/beam/internal/loopback"
+	"github.com/protocheck/protocheck/beam/internal/beamtest"
 	"github.com/protocheck/protocheck/beam/load"
 	"github.com/protocheck/protocheck/counterexamples"
 	"github.com/protocheck/protocheck/explore"
 )
 
-func TestMain(m *testing.M) {
-	flag.Parse()
-	beam.Init()
-	beamlog.SetupLogging("warn", "text")
-	cleanup, err := loopback.PrivateTempDir() // the SDK leaves a file per pipeline there
-	if err != nil {
-		panic(err)
-	}
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
-}
+// TestMain starts the Beam SDK: prism runs the pipelines in this process.
+func TestMain(m *testing.M) { beamtest.Main(m) }
 
 // beamcheck runs the command in this process on prism.
 func beamcheck(t *testing.T, args ...string) (code int, stdout, stderr string) {
