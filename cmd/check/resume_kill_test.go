@@ -21,7 +21,7 @@ type killRun struct {
 	args     []string                       // check run's arguments, without -checkpoint
 	dir      string                         // the checkpoint
 	kills    int                            // SIGKILLs to deliver
-	maxDelay time.Duration                  // a kill comes this long after the start at most
+	maxDelay time.Duration                  // a kill comes this long after the start at most (and a quarter of it at least)
 	seed     uint64
 }
 
@@ -44,7 +44,9 @@ func (k killRun) finish(t *testing.T) (rep diskReport, killed, resumed int) {
 		go func() { done <- cmd.Wait() }()
 		var err error
 		if killed < k.kills {
-			timer := time.NewTimer(time.Duration(rng.Int64N(int64(k.maxDelay))))
+			// Not in the first quarter: a kill before the first checkpoint
+			// would only restart the run.
+			timer := time.NewTimer(k.maxDelay/4 + time.Duration(rng.Int64N(int64(k.maxDelay*3/4))))
 			select {
 			case err = <-done:
 				timer.Stop()
@@ -68,7 +70,12 @@ func (k killRun) finish(t *testing.T) (rep diskReport, killed, resumed int) {
 // memory (the safety properties) and on disk.
 func checkKilled(t *testing.T, k killRun) {
 	mem := runJSON(t, exitViolation, append(append([]string{"run"}, k.args...), "-props", "safety")...)
+	start := time.Now()
 	disk := runJSON(t, exitViolation, append(append([]string{"run"}, k.args...), "-disk", t.TempDir())...)
+	// The first kill must come before a session that starts from scratch
+	// can end: kills come within 90% of the uninterrupted run's time at
+	// most (a faster engine would otherwise outrun them all).
+	k.maxDelay = min(k.maxDelay, time.Since(start)*9/10)
 	got, killed, resumed := k.finish(t)
 	t.Logf("%d SIGKILLs, %d sessions resumed a checkpoint; %d states", killed, resumed, got.Distinct)
 	assert.Positive(t, killed, "a kill landed before the run ended")
@@ -84,12 +91,13 @@ func checkKilled(t *testing.T, k killRun) {
 // TestResumeAfterSIGKILL builds the CLI, starts `check run -checkpoint` on
 // twopc's recover-commits variant with three participants (186,936
 // states, two violated properties), kills it with SIGKILL at seeded
-// random moments (up to six times, each within 0.8 s of a session's
-// start, so later sessions, with less left to do, may finish first),
-// resumes it with `check resume` each time, and gets the counts, verdicts
-// and counterexamples of an uninterrupted run. Under -short, the test
-// binary stands in for the CLI, on ready-aborts (74,177 states), killed
-// up to four times within 0.3 s of a start.
+// random moments (up to six times, each in the last three quarters of the
+// shorter of 0.8 s and 90% of an uninterrupted run's time after a
+// session's start, so later sessions, with less left to do, may finish
+// first), resumes it with `check resume` each time, and gets the counts,
+// verdicts and counterexamples of an uninterrupted run. Under -short, the
+// test binary stands in for the CLI, on ready-aborts (74,177 states),
+// killed up to four times, with 0.3 s for 0.8 s.
 func TestResumeAfterSIGKILL(t *testing.T) {
 	k := killRun{dir: filepath.Join(t.TempDir(), "ck"), seed: 15}
 	if testing.Short() {
