@@ -12,7 +12,8 @@
 // properties on the new states and writes the new level's files (package
 // store). The driver then commits the level (its DONE record). A level
 // that is committed is a checkpoint: Run on the same directory resumes
-// after the last one.
+// after the last one. The limits (MaxDepth, MaxStates, Time) are checked
+// between levels, so a stopped run always ends on a checkpoint.
 //
 // What it checks and promises: Always properties (counterexamples), Sometimes
 // properties (witnesses), step properties, and deadlocks where the model

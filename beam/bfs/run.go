@@ -18,10 +18,19 @@ import (
 // a run on 16 shards, on the prism runner in this process, that stops
 // once every property is decided (as explore.BFS does).
 type Options struct {
-	Dir      string      // the run directory (package store): a local path or a runner's filesystem (gs://...)
-	Shards   int         // files per level; 0 means 16
-	MaxDepth int         // do not expand states at this depth; 0 means no limit
-	Full     bool        // explore the whole space even once every property is decided
+	Dir      string // the run directory (package store): a local path or a runner's filesystem (gs://...)
+	Shards   int    // files per level; 0 means 16
+	MaxDepth int    // do not expand states at this depth; 0 means no limit
+	Full     bool   // explore the whole space even once every property is decided
+	// MaxStates stops the run at the first level boundary at which this
+	// many distinct states are committed (0: no limit). A level is one
+	// pipeline and the unit of a checkpoint, so the level that crosses the
+	// limit is finished: the run may end past it by up to one level.
+	MaxStates int64
+	// Time stops the run at the first level boundary after this much wall
+	// time in this call (0: no limit), for the same reason. Levels read
+	// back from a checkpoint count for the time it took to read them.
+	Time     time.Duration
 	Runner   Runner      // runs one level's pipeline; nil means prism in this process (see beam/README.md on TMPDIR)
 	Progress func(Level) // called after each level is committed (or read back), from the calling goroutine
 	_        struct{}    // forbids positional literals
@@ -69,6 +78,9 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 	if opts.Dir == "" {
 		return nil, errors.New("bfs: Options.Dir is required")
 	}
+	if opts.MaxStates < 0 || opts.Time < 0 {
+		return nil, fmt.Errorf("bfs: negative limit (MaxStates %d, Time %v)", opts.MaxStates, opts.Time)
+	}
 	if opts.Shards <= 0 {
 		opts.Shards = 16
 	}
@@ -86,28 +98,28 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 	if _, err := store.OpenRun(ctx, opts.Dir, meta); err != nil {
 		return nil, err
 	}
-	d := &driver{spec: spec, opts: opts, w: w, v: newVerdicts(w), rep: &Report{}}
-	start := time.Now()
+	d := &driver{spec: spec, opts: opts, w: w, v: newVerdicts(w), rep: &Report{}, start: time.Now()}
 	res, err := d.loop(ctx)
 	if err != nil {
 		return nil, err
 	}
-	res.Elapsed = time.Since(start)
+	res.Elapsed = time.Since(d.start)
 	d.rep.Result = res
 	return d.rep, nil
 }
 
 type driver struct {
-	spec Spec
-	opts Options
-	w    *worker
-	v    *verdicts
-	rep  *Report
+	spec  Spec
+	opts  Options
+	w     *worker
+	v     *verdicts
+	rep   *Report
+	start time.Time
 }
 
 // loop commits (or reads back) one level after the other, as explore.BFS's
 // level loop: stop when a level is empty (complete), every check is
-// decided, or MaxDepth is reached.
+// decided, or MaxDepth, MaxStates or Time is reached.
 func (d *driver) loop(ctx context.Context) (*explore.Result, error) {
 	res := &explore.Result{Engine: Engine, Workers: 0}
 	var ip *initPanic
@@ -147,6 +159,14 @@ func (d *driver) loop(ctx context.Context) (*explore.Result, error) {
 		}
 		if d.opts.MaxDepth > 0 && depth >= d.opts.MaxDepth {
 			res.StopReason = "max depth"
+			break
+		}
+		if d.opts.MaxStates > 0 && res.Distinct >= d.opts.MaxStates {
+			res.StopReason = "max states"
+			break
+		}
+		if d.opts.Time > 0 && time.Since(d.start) >= d.opts.Time {
+			res.StopReason = "time limit"
 			break
 		}
 		if ctx.Err() != nil {

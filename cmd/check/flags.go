@@ -12,6 +12,7 @@ import (
 
 	"github.com/protocheck/protocheck/catalog"
 	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/internal/count"
 	"github.com/protocheck/protocheck/protocols"
 )
 
@@ -162,11 +163,11 @@ func (f *runFlags) options() (explore.Options, error) {
 	if !slices.Contains(protocols.Engines, f.engine) {
 		return opts, fmt.Errorf("-engine %q: want one of %s", f.engine, strings.Join(protocols.Engines, ", "))
 	}
-	maxStates, err := parseCount(f.maxStates)
+	maxStates, err := count.Parse(f.maxStates)
 	if err != nil {
 		return opts, fmt.Errorf("-max-states: %v", err)
 	}
-	expect, err := parseCount(f.expect)
+	expect, err := count.Parse(f.expect)
 	if err != nil {
 		return opts, fmt.Errorf("-expect: %v", err)
 	}
@@ -202,24 +203,6 @@ func (f *runFlags) options() (explore.Options, error) {
 		Workers: f.workers, MaxStates: maxStates, Expect: expect, MaxDepth: f.maxDepth, Time: f.timeLimit,
 		Memory: mem, Seed: f.seed, Walks: f.walks, Symmetry: f.symmetry, Stutter: f.stutter, Shard: shard, Disk: disk, POR: f.por,
 	}, nil
-}
-
-// parseCount parses a non-negative count: 1000, 1e6, 10k, 10M, 2G.
-func parseCount(s string) (int64, error) {
-	mult := int64(1)
-	switch {
-	case strings.HasSuffix(s, "k"), strings.HasSuffix(s, "K"):
-		mult, s = 1e3, s[:len(s)-1]
-	case strings.HasSuffix(s, "M"):
-		mult, s = 1e6, s[:len(s)-1]
-	case strings.HasSuffix(s, "G"):
-		mult, s = 1e9, s[:len(s)-1]
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || v < 0 || v*float64(mult) > 1e18 || v != float64(int64(v*float64(mult)))/float64(mult) {
-		return 0, fmt.Errorf("%q is not a non-negative whole count (e.g. 1000, 1e6, 10M)", s)
-	}
-	return int64(v * float64(mult)), nil
 }
 
 // minMemory is the smallest -mem budget accepted: below it a run could not

@@ -10,7 +10,9 @@
 // verdicts and the shortest counterexample. It checks safety (Always),
 // reachability (Sometimes), step properties and deadlocks; liveness
 // properties are reported as not checked. The level files under -out are
-// checkpoints: the same command resumes a stopped run.
+// checkpoints: the same command resumes a stopped run, whether it was
+// killed or stopped by -max-depth, -max-states or -time (checked between
+// levels).
 //
 // Exit codes are check's: 0 every property holds over the complete space,
 // 1 a property failed, 2 bad usage or a failed run, 3 stopped before the
@@ -25,6 +27,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
@@ -55,6 +58,8 @@ type config struct {
 	symmetry, full, quiet, levels bool
 	verbose                       bool
 	maxDepth, shards              int
+	maxStates                     string
+	timeLimit                     time.Duration
 }
 
 // addFlags defines beamcheck's own flags on fs (the runner's flags are the
@@ -67,6 +72,8 @@ func addFlags(fs *flag.FlagSet, c *config) {
 	fs.BoolVar(&c.symmetry, "symmetry", false, "symmetry reduction (only for protocols that declare a symmetry)")
 	fs.BoolVar(&c.full, "full", false, "explore the whole space even once every property is decided")
 	fs.IntVar(&c.maxDepth, "max-depth", 0, "do not expand states at this depth (0: no limit)")
+	fs.StringVar(&c.maxStates, "max-states", "0", "stop at the first level boundary with this many distinct states, e.g. 1e6 or 10M (0: no limit; the same command resumes)")
+	fs.DurationVar(&c.timeLimit, "time", 0, "stop at the first level boundary after this wall time, e.g. 2h (0: none; the same command resumes)")
 	fs.IntVar(&c.shards, "shards", 16, "files per level")
 	fs.BoolVar(&c.levels, "levels", false, "print every level's counts and time in the summary")
 	fs.BoolVar(&c.quiet, "quiet", false, "no progress lines on stderr")
@@ -112,7 +119,7 @@ func execute(ctx context.Context, c config, runnerName string, run bfs.Runner, s
 		fmt.Fprintf(stderr, "%s: %v (see %s -h)\n", progName, err, progName)
 		return exitUsage
 	}
-	opts := bfs.Options{Dir: c.out, Shards: c.shards, MaxDepth: c.maxDepth, Full: c.full, Runner: run}
+	opts := bfs.Options{Dir: c.out, Shards: c.shards, MaxDepth: c.maxDepth, MaxStates: j.maxStates, Time: c.timeLimit, Full: c.full, Runner: run}
 	if !c.quiet {
 		opts.Progress = func(l bfs.Level) {
 			how := l.Elapsed.Round(1e6).String()

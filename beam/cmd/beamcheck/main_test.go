@@ -98,6 +98,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-protocol", "nosuch", "-out", t.TempDir()}, "unknown protocol"},
 		{[]string{"-protocol", "twopc", "-config", "n=99", "-out", t.TempDir()}, "-config: "},
 		{[]string{"-protocol", "raymond", "-symmetry", "-out", t.TempDir()}, "declares no symmetry"},
+		{[]string{"-protocol", "twopc", "-max-states", "lots", "-out", t.TempDir()}, "-max-states: "},
+		{[]string{"-protocol", "twopc", "-time", "-1s", "-out", t.TempDir()}, "-time -1s: want >= 0"},
+		{[]string{"-protocol", "twopc", "-max-depth", "-1", "-out", t.TempDir()}, "-max-depth -1: want >= 0"},
 	} {
 		code, out, errs := beamcheck(t, c.args...)
 		assert.Equal(t, exitUsage, code, "%q", c.args)
@@ -105,4 +108,20 @@ func TestUsageErrors(t *testing.T) {
 		assert.True(t, strings.HasPrefix(errs, progName+": "), "%q: %s", c.args, errs)
 		assert.Contains(t, errs, c.want, "%q", c.args)
 	}
+}
+
+// -max-states stops at a level boundary: exit 3, INCOMPLETE, never
+// "verified"; the same command without it resumes and verifies.
+func TestMaxStatesStopsAndResumes(t *testing.T) {
+	dir := t.TempDir()
+	code, out, _ := beamcheck(t, "-protocol", "twophase", "-config", "n=3", "-out", dir, "-full", "-max-states", "10", "-quiet")
+	assert.Equal(t, exitIncomplete, code, out)
+	assert.Contains(t, out, "INCOMPLETE (max states)")
+	assert.NotContains(t, out, "verified")
+
+	code, out, _ = beamcheck(t, "-protocol", "twophase", "-config", "n=3", "-out", dir, "-full", "-quiet")
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, fmt.Sprintf("states:     %d distinct", memoryBFS(t, "twophase", "n=3").Distinct))
+	assert.Contains(t, out, "verified: all")
+	assert.NotContains(t, out, "(0 of", "levels read back from the stopped run")
 }

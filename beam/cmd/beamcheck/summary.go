@@ -11,15 +11,17 @@ import (
 	"github.com/protocheck/protocheck/catalog"
 	"github.com/protocheck/protocheck/counterexamples"
 	"github.com/protocheck/protocheck/explore"
+	"github.com/protocheck/protocheck/internal/count"
 	"github.com/protocheck/protocheck/protocols"
 )
 
 // A job is a resolved invocation: the protocol, its complete configuration
 // and the Spec the workers build the model from.
 type job struct {
-	info *catalog.Info
-	cfg  catalog.Config
-	spec bfs.Spec
+	info      *catalog.Info
+	cfg       catalog.Config
+	spec      bfs.Spec
+	maxStates int64
 }
 
 func newJob(c config) (*job, error) {
@@ -28,6 +30,16 @@ func newJob(c config) (*job, error) {
 	}
 	if c.out == "" {
 		return nil, errors.New("-out is required: the run directory")
+	}
+	maxStates, err := count.Parse(c.maxStates)
+	if err != nil {
+		return nil, fmt.Errorf("-max-states: %v", err)
+	}
+	switch {
+	case c.timeLimit < 0:
+		return nil, fmt.Errorf("-time %v: want >= 0", c.timeLimit)
+	case c.maxDepth < 0:
+		return nil, fmt.Errorf("-max-depth %d: want >= 0", c.maxDepth)
 	}
 	e, err := protocols.Lookup(c.protocol)
 	if err != nil {
@@ -48,7 +60,7 @@ func newJob(c config) (*job, error) {
 	if c.symmetry && !in.Symmetric {
 		return nil, fmt.Errorf("-symmetry: %s declares no symmetry, so there is nothing to reduce", c.protocol)
 	}
-	return &job{info: e.Info(), cfg: in.Config, spec: bfs.Spec{Protocol: c.protocol, Config: line, Symmetry: c.symmetry}}, nil
+	return &job{info: e.Info(), cfg: in.Config, spec: bfs.Spec{Protocol: c.protocol, Config: line, Symmetry: c.symmetry}, maxStates: maxStates}, nil
 }
 
 // report prints the summary and the shortest counterexample, writes -o,
