@@ -143,6 +143,12 @@ func (x *fpIndex) putRange(fps *pages[uint64], from, to int) {
 	}
 }
 
+// reset empties the table and keeps its memory.
+func (x *fpIndex) reset() {
+	clear(x.slots)
+	x.used = 0
+}
+
 // free releases the table.
 func (x *fpIndex) free() {
 	freeOff(x.slots)

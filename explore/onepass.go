@@ -64,6 +64,7 @@ func runPass[S, A any](m model.Model[S, A], opts Options, visit func(S, Visited)
 	}
 	r.mo = newMonitor(&b.opts)
 	g := r.explore()
+	r.next.free()
 	defer g.free()
 	complete := r.stop == "" && !r.lost
 	res := &Result{

@@ -49,6 +49,11 @@ func (p *chunkPool[S]) put(c *passChunk[S]) {
 // and so the memory their successors hold.
 const passWindow = 32
 
+// linkAhead is how many successors not found in the index link looks
+// ahead of the one it resolves, to start loading the home slot of each in
+// the table of the level's new states (as putAhead does).
+const linkAhead = 8
+
 // level expands the blocks of states cur (the states at depth) and returns
 // the next level's blocks. Phase 1 runs on the workers while phase 2 links
 // the blocks they finish, in order, on this goroutine. A stop leaves the
@@ -99,7 +104,7 @@ func (r *passRun[S, A]) level(cur []block[S], depth int) []block[S] {
 	}
 	b.index.reserve(b.g.fps.len(), base, &b.g.fps)
 	b.index.putRange(&b.g.fps, base, b.g.fps.len())
-	r.next.free()
+	r.next.reset() // kept for the next level: no table grown again from 64 slots
 	r.record(out, base, depth+1)
 	return out
 }
@@ -163,6 +168,9 @@ func (r *passRun[S, A]) link(chunks []*passChunk[S], ready []chan struct{}, slot
 				w := c.dst[e]
 				if w < 0 {
 					k := -w - 1
+					if int(k)+linkAhead < len(c.pfp) {
+						r.next.prefetch(c.pfp[k+linkAhead])
+					}
 					fp := c.pfp[k]
 					var found bool
 					if w, found = r.next.find(fp); !found {
