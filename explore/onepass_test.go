@@ -135,3 +135,19 @@ func TestOnePassStopReasonInMessage(t *testing.T) {
 	assert.Equal(t, Unknown, corner.Status)
 	assert.Contains(t, corner.Message, "stopped early (max states)")
 }
+
+// Distinct fairness keys of up to 7 bytes pack into distinct words, zero
+// bytes and lengths included; longer keys are left to the map of strings.
+func TestPackFairKey(t *testing.T) {
+	keys := [][]byte{{}, {0}, {0, 0}, {1}, {1, 0}, {0, 1}, {255, 255, 255, 255, 255, 255, 255}, {2, 1, 3, 0}, {2, 1, 3}}
+	seen := map[uint64]string{}
+	for _, k := range keys {
+		w, ok := packFairKey(k)
+		require.True(t, ok, "%v", k)
+		prev, dup := seen[w]
+		require.False(t, dup, "%v and %q pack alike", k, prev)
+		seen[w] = string(k)
+	}
+	_, ok := packFairKey(make([]byte, 8))
+	assert.False(t, ok, "an 8-byte key does not fit with its length")
+}

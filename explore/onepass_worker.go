@@ -12,6 +12,7 @@ type passWorker[S, A any] struct {
 	classes map[string]int32   // this worker's cache of provisional class ids, by class
 	keyer   model.FairKeyer[A] // nil: the model has no fairness keys
 	keys    map[string]int32   // this worker's cache of provisional class ids, by fairness key
+	small   map[uint64]int32   // the same for keys under 8 bytes, packed with their length
 	key     []byte
 	c       *passChunk[S]
 	from    *S     // the state being expanded
@@ -37,7 +38,7 @@ func (r *passRun[S, A]) newPassWorker(depth int) *passWorker[S, A] {
 	if b.fair != nil {
 		w.classes = map[string]int32{}
 		if k, ok := b.fair.(model.FairKeyer[A]); ok {
-			w.keyer, w.keys = k, map[string]int32{}
+			w.keyer, w.keys, w.small = k, map[string]int32{}, map[uint64]int32{}
 		}
 	}
 	w.yield = w.onSuccessor
@@ -138,12 +139,35 @@ func (w *passWorker[S, A]) classOf(a A) int32 {
 		return w.classByName(a)
 	}
 	w.key = w.keyer.AppendFairKey(w.key[:0], a)
+	if k, ok := packFairKey(w.key); ok {
+		if id, ok := w.small[k]; ok {
+			return id
+		}
+		id := w.classByName(a)
+		w.small[k] = id
+		return id
+	}
 	if id, ok := w.keys[string(w.key)]; ok {
 		return id
 	}
 	id := w.classByName(a)
 	w.keys[string(w.key)] = id
 	return id
+}
+
+// packFairKey packs a fairness key of at most 7 bytes, with its length,
+// into a word (distinct keys give distinct words), so that most look-ups
+// of a class go to a map of words: a third of the cost of a map of
+// strings, which hashes and compares bytes (twopc's keys are 4 bytes).
+func packFairKey(key []byte) (uint64, bool) {
+	if len(key) > 7 {
+		return 0, false
+	}
+	k := uint64(len(key)) << 56
+	for i, c := range key {
+		k |= uint64(c) << (8 * i)
+	}
+	return k, true
 }
 
 // classByName returns the provisional class id of action a from its
