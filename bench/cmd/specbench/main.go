@@ -30,8 +30,9 @@ import (
 
 type config struct {
 	spec, engine, faults, cpuprofile, memprofile string
+	disk                                         string
 	n, workers                                   int
-	expect                                       int64
+	expect, mem                                  int64
 	symmetry, por                                bool
 }
 
@@ -45,6 +46,8 @@ func main() {
 	flag.StringVar(&c.faults, "faults", "", "twopc fault budgets, e.g. crash=1,drop=1")
 	flag.BoolVar(&c.symmetry, "symmetry", false, "symmetry reduction")
 	flag.BoolVar(&c.por, "por", false, "partial-order reduction (twopc declares it)")
+	flag.StringVar(&c.disk, "disk", "", "explore on disk, in a new subdirectory of this directory (explore.Options.Disk)")
+	flag.Int64Var(&c.mem, "mem", 0, "memory budget in bytes (explore.Options.Memory; 0: the engine's default)")
 	flag.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	flag.StringVar(&c.memprofile, "memprofile", "", "write a heap profile (allocations) to this file at the end")
 	flag.Parse()
@@ -88,7 +91,13 @@ func measure[S, A any](c config, m model.Model[S, A]) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	opts := explore.Options{Workers: c.workers, Symmetry: c.symmetry, POR: c.por, Expect: c.expect}
+	opts := explore.Options{Workers: c.workers, Symmetry: c.symmetry, POR: c.por, Expect: c.expect, Memory: c.mem}
+	if c.disk != "" {
+		if c.engine != "bfs" {
+			return fmt.Errorf("-disk is for -engine bfs: the disk engine checks safety only")
+		}
+		opts.Disk = &explore.Disk{Dir: c.disk}
+	}
 	var res *explore.Result
 	var err error
 	switch c.engine {
@@ -115,8 +124,8 @@ func measure[S, A any](c config, m model.Model[S, A]) error {
 	if res.Distinct > 0 {
 		perState = float64(rss) / float64(res.Distinct)
 	}
-	fmt.Printf("spec=%s n=%d workers=%d engine=%s symmetry=%t por=%t expect=%d distinct=%d generated=%d complete=%t elapsed_s=%.3f states_per_s=%.0f peak_rss=%d bytes_per_state=%.1f\n",
-		c.spec, c.n, res.Workers, c.engine, c.symmetry, c.por, c.expect, res.Distinct, res.Generated, res.Complete,
+	fmt.Printf("spec=%s n=%d workers=%d engine=%s disk=%t symmetry=%t por=%t expect=%d distinct=%d generated=%d complete=%t elapsed_s=%.3f states_per_s=%.0f peak_rss=%d bytes_per_state=%.1f\n",
+		c.spec, c.n, res.Workers, c.engine, c.disk != "", c.symmetry, c.por, c.expect, res.Distinct, res.Generated, res.Complete,
 		res.Elapsed.Seconds(), res.StatesPerSecond(), rss, perState)
 	return nil
 }
