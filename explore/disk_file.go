@@ -111,7 +111,8 @@ type recReader struct {
 	states bool // state records; false: fingerprints only
 	fp     uint64
 	parent uint64
-	enc    []byte
+	enc    []byte // the current record's encoding: in the reader's buffer, or in own
+	own    []byte // the encoding of a record read across a refill of the buffer
 	tmp    [16]byte
 }
 
@@ -129,6 +130,9 @@ func (r *recReader) next() (bool, error) {
 		return false, nil
 	}
 	r.left--
+	if r.fromBuffer() {
+		return true, nil
+	}
 	if !r.states {
 		if _, err := io.ReadFull(r.r, r.tmp[:8]); err != nil {
 			return false, shortErr(r.f, err)
@@ -148,14 +152,43 @@ func (r *recReader) next() (bool, error) {
 	if n > 1<<30 {
 		return false, fmt.Errorf("%s: a state of %d bytes: %w", r.f.Name(), n, errShort)
 	}
-	if uint64(cap(r.enc)) < n {
-		r.enc = make([]byte, n, max(n, 2*uint64(cap(r.enc))))
+	if uint64(cap(r.own)) < n {
+		r.own = make([]byte, n, max(n, 2*uint64(cap(r.own))))
 	}
-	r.enc = r.enc[:n]
+	r.enc = r.own[:n]
 	if _, err := io.ReadFull(r.r, r.enc); err != nil {
 		return false, shortErr(r.f, err)
 	}
 	return true, nil
+}
+
+// fromBuffer reads the next record in place when the reader's buffer holds
+// all of it, as it does but near the buffer's end: no copy, and no call
+// per field. The encoding then points into the buffer, which stays as it
+// is until the next read.
+func (r *recReader) fromBuffer() bool {
+	b, _ := r.r.Peek(r.r.Buffered())
+	if !r.states {
+		if len(b) < 8 {
+			return false
+		}
+		r.fp = binary.LittleEndian.Uint64(b)
+		_, _ = r.r.Discard(8)
+		return true
+	}
+	if len(b) < 17 {
+		return false
+	}
+	n, k := binary.Uvarint(b[16:])
+	if k <= 0 || n > uint64(len(b)-16-k) {
+		return false // the buffer's end, or a malformed length: the slow path reads or reports it
+	}
+	r.fp = binary.LittleEndian.Uint64(b)
+	r.parent = binary.LittleEndian.Uint64(b[8:])
+	end := 16 + k + int(n)
+	r.enc = b[16+k : end : end]
+	_, _ = r.r.Discard(end)
+	return true
 }
 
 func (r *recReader) close() { r.f.Close() }
