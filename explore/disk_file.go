@@ -103,17 +103,18 @@ func (w *recWriter) abort(dir string) {
 
 // recReader reads a file of state records (want: wide records) or of
 // fingerprints. The current record's encoding is valid until the next
-// call to next.
+// call to next: it points into the reader's buffer, where records are
+// parsed in place (a refill moves the bytes not yet read to its front).
 type recReader struct {
 	f      *os.File
-	r      *bufio.Reader
+	buf    []byte // the file's bytes buf[r:w] are read, not yet parsed
+	r, w   int
+	eof    bool // f has no more bytes beyond buf[:w]
 	left   int64
 	states bool // state records; false: fingerprints only
 	fp     uint64
 	parent uint64
-	enc    []byte // the current record's encoding: in the reader's buffer, or in own
-	own    []byte // the encoding of a record read across a refill of the buffer
-	tmp    [16]byte
+	enc    []byte
 }
 
 func openRec(dir string, ref fileRef, states bool) (*recReader, error) {
@@ -121,7 +122,34 @@ func openRec(dir string, ref fileRef, states bool) (*recReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &recReader{f: f, r: bufio.NewReaderSize(f, ioBufLen), left: ref.Count, states: states}, nil
+	return &recReader{f: f, buf: make([]byte, ioBufLen), left: ref.Count, states: states}, nil
+}
+
+// fill makes n bytes at least available in buf[r:w], reading the file
+// (and growing buf for a record longer than it). It returns errShort if
+// the file ends first.
+func (r *recReader) fill(n int) error {
+	for r.w-r.r < n {
+		if r.eof {
+			return fmt.Errorf("%s: %w", r.f.Name(), errShort)
+		}
+		if r.r > 0 {
+			r.w = copy(r.buf, r.buf[r.r:r.w])
+			r.r = 0
+		}
+		if n > len(r.buf) {
+			r.buf = append(r.buf[:r.w], make([]byte, n-r.w)...)
+		}
+		k, err := r.f.Read(r.buf[r.w:])
+		r.w += k
+		switch {
+		case err == io.EOF:
+			r.eof = true
+		case err != nil:
+			return err
+		}
+	}
+	return nil
 }
 
 // next reads the next record; it returns false at the end.
@@ -130,65 +158,40 @@ func (r *recReader) next() (bool, error) {
 		return false, nil
 	}
 	r.left--
-	if r.fromBuffer() {
-		return true, nil
-	}
 	if !r.states {
-		if _, err := io.ReadFull(r.r, r.tmp[:8]); err != nil {
-			return false, shortErr(r.f, err)
+		if err := r.fill(8); err != nil {
+			return false, err
 		}
-		r.fp = binary.LittleEndian.Uint64(r.tmp[:8])
+		r.fp = binary.LittleEndian.Uint64(r.buf[r.r:])
+		r.r += 8
 		return true, nil
 	}
-	if _, err := io.ReadFull(r.r, r.tmp[:16]); err != nil {
-		return false, shortErr(r.f, err)
+	if err := r.fill(17); err != nil { // the fingerprints and a length of one byte at least
+		return false, err
 	}
-	r.fp = binary.LittleEndian.Uint64(r.tmp[0:])
-	r.parent = binary.LittleEndian.Uint64(r.tmp[8:])
-	n, err := binary.ReadUvarint(r.r)
-	if err != nil {
-		return false, shortErr(r.f, err)
+	n, k := binary.Uvarint(r.buf[r.r+16 : r.w])
+	for k == 0 && r.w-r.r < 16+binary.MaxVarintLen64 { // the length goes on past the bytes read
+		if err := r.fill(r.w - r.r + 1); err != nil {
+			return false, err
+		}
+		n, k = binary.Uvarint(r.buf[r.r+16 : r.w])
 	}
-	if n > 1<<30 {
+	switch {
+	case k <= 0:
+		return false, fmt.Errorf("%s: a record with a malformed length: %w", r.f.Name(), errShort)
+	case n > 1<<30:
 		return false, fmt.Errorf("%s: a state of %d bytes: %w", r.f.Name(), n, errShort)
 	}
-	if uint64(cap(r.own)) < n {
-		r.own = make([]byte, n, max(n, 2*uint64(cap(r.own))))
+	end := 16 + k + int(n)
+	if err := r.fill(end); err != nil {
+		return false, err
 	}
-	r.enc = r.own[:n]
-	if _, err := io.ReadFull(r.r, r.enc); err != nil {
-		return false, shortErr(r.f, err)
-	}
-	return true, nil
-}
-
-// fromBuffer reads the next record in place when the reader's buffer holds
-// all of it, as it does but near the buffer's end: no copy, and no call
-// per field. The encoding then points into the buffer, which stays as it
-// is until the next read.
-func (r *recReader) fromBuffer() bool {
-	b, _ := r.r.Peek(r.r.Buffered())
-	if !r.states {
-		if len(b) < 8 {
-			return false
-		}
-		r.fp = binary.LittleEndian.Uint64(b)
-		_, _ = r.r.Discard(8)
-		return true
-	}
-	if len(b) < 17 {
-		return false
-	}
-	n, k := binary.Uvarint(b[16:])
-	if k <= 0 || n > uint64(len(b)-16-k) {
-		return false // the buffer's end, or a malformed length: the slow path reads or reports it
-	}
+	b := r.buf[r.r:]
 	r.fp = binary.LittleEndian.Uint64(b)
 	r.parent = binary.LittleEndian.Uint64(b[8:])
-	end := 16 + k + int(n)
 	r.enc = b[16+k : end : end]
-	_, _ = r.r.Discard(end)
-	return true
+	r.r += end
+	return true, nil
 }
 
 func (r *recReader) close() { r.f.Close() }
