@@ -1,13 +1,23 @@
 package explore
 
-import "os"
+import (
+	"bytes"
+	"os"
+)
 
 // runMerger merges runs of state records, each sorted by cmpState, into
 // one sorted stream holding the first (smallest) record of every
 // fingerprint: the delayed duplicate detection within a level.
 type runMerger struct {
-	heap []*recReader // min-heap by cmpState
-	enc  []byte       // the current record's encoding (a copy)
+	heap []mergeHead // min-heap by cmpState
+	enc  []byte      // the current record's encoding (a copy)
+}
+
+// mergeHead is a run's current record in the heap: its fingerprints kept
+// beside the reader, so that most comparisons read no reader.
+type mergeHead struct {
+	fp, parent uint64
+	r          *recReader
 }
 
 func newRunMerger(dir string, refs []fileRef) (*runMerger, error) {
@@ -28,7 +38,7 @@ func newRunMerger(dir string, refs []fileRef) (*runMerger, error) {
 			r.close()
 			continue
 		}
-		m.heap = append(m.heap, r)
+		m.heap = append(m.heap, mergeHead{r.fp, r.parent, r})
 	}
 	for i := len(m.heap)/2 - 1; i >= 0; i-- {
 		m.down(i)
@@ -36,9 +46,16 @@ func newRunMerger(dir string, refs []fileRef) (*runMerger, error) {
 	return m, nil
 }
 
+// less orders the heap's records i and j as cmpState does.
 func (m *runMerger) less(i, j int) bool {
-	a, b := m.heap[i], m.heap[j]
-	return cmpState(a.fp, a.parent, a.enc, b.fp, b.parent, b.enc) < 0
+	a, b := &m.heap[i], &m.heap[j]
+	switch {
+	case a.fp != b.fp:
+		return a.fp < b.fp
+	case a.parent != b.parent:
+		return a.parent < b.parent
+	}
+	return bytes.Compare(a.r.enc, b.r.enc) < 0
 }
 
 func (m *runMerger) down(i int) {
@@ -62,13 +79,15 @@ func (m *runMerger) down(i int) {
 
 // advance moves the top reader to its next record, dropping it at its end.
 func (m *runMerger) advance() error {
-	top := m.heap[0]
-	ok, err := top.next()
+	top := &m.heap[0]
+	ok, err := top.r.next()
 	if err != nil {
 		return err
 	}
-	if !ok {
-		top.close()
+	if ok {
+		top.fp, top.parent = top.r.fp, top.r.parent
+	} else {
+		top.r.close()
 		last := len(m.heap) - 1
 		m.heap[0] = m.heap[last]
 		m.heap = m.heap[:last]
@@ -85,9 +104,9 @@ func (m *runMerger) next() (fp, parent uint64, enc []byte, ok bool, err error) {
 	if len(m.heap) == 0 {
 		return 0, 0, nil, false, nil
 	}
-	top := m.heap[0]
+	top := &m.heap[0]
 	fp, parent = top.fp, top.parent
-	m.enc = append(m.enc[:0], top.enc...)
+	m.enc = append(m.enc[:0], top.r.enc...)
 	for len(m.heap) > 0 && m.heap[0].fp == fp {
 		if err := m.advance(); err != nil {
 			return 0, 0, nil, false, err
@@ -97,8 +116,8 @@ func (m *runMerger) next() (fp, parent uint64, enc []byte, ok bool, err error) {
 }
 
 func (m *runMerger) close() {
-	for _, r := range m.heap {
-		r.close()
+	for _, h := range m.heap {
+		h.r.close()
 	}
 	m.heap = nil
 }

@@ -124,3 +124,39 @@ func TestParMergerStopsEarlyAndReportsErrors(t *testing.T) {
 		n++
 	}
 }
+
+// TestRunMergerMatchesASort merges 1 to 9 runs (tournament trees of every
+// shape, runs that end at different times) and compares the stream with
+// all the runs' records sorted by cmpState, the first of each fingerprint
+// kept.
+func TestRunMergerMatchesASort(t *testing.T) {
+	for k := 1; k <= 9; k++ {
+		for _, n := range []int{1, 50, 2000} {
+			dir := t.TempDir()
+			refs := writeRuns(t, dir, k, n, uint64(100*k+n))
+			var all []mergedRec
+			for _, ref := range refs {
+				r, err := openRec(dir, ref, true)
+				require.NoError(t, err)
+				for {
+					ok, err := r.next()
+					require.NoError(t, err)
+					if !ok {
+						break
+					}
+					all = append(all, mergedRec{r.fp, r.parent, string(r.enc)})
+				}
+				r.close()
+			}
+			slices.SortFunc(all, func(a, b mergedRec) int {
+				return cmpState(a.fp, a.parent, []byte(a.enc), b.fp, b.parent, []byte(b.enc))
+			})
+			want := slices.CompactFunc(all, func(a, b mergedRec) bool { return a.fp == b.fp })
+			m, err := newRunMerger(dir, refs)
+			require.NoError(t, err)
+			got := drain(t, m)
+			m.close()
+			require.Equal(t, want, got, "k=%d n=%d", k, n)
+		}
+	}
+}
