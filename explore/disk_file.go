@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -35,13 +34,14 @@ const ioBufLen = 64 << 10
 // errShort reports a file with fewer records than its reference says.
 var errShort = errors.New("explore: disk file shorter than recorded (a damaged checkpoint?)")
 
-// recWriter writes records to a new file.
+// recWriter writes records to a new file, appending them to a buffer of
+// its own that it writes out when full.
 type recWriter struct {
 	f    *os.File
-	w    *bufio.Writer
+	buf  []byte // records not yet written to f
+	err  error  // the first write error; every later call returns it
 	name string
 	n    int64
-	tmp  [16 + binary.MaxVarintLen64]byte
 }
 
 func createRec(dir, name string) (*recWriter, error) {
@@ -49,43 +49,64 @@ func createRec(dir, name string) (*recWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &recWriter{f: f, w: bufio.NewWriterSize(f, ioBufLen), name: name}, nil
+	return &recWriter{f: f, buf: make([]byte, 0, ioBufLen), name: name}, nil
+}
+
+// room writes the buffer out if n more bytes would not fit in it.
+func (w *recWriter) room(n int) error {
+	if w.err == nil && len(w.buf)+n > cap(w.buf) {
+		w.err = w.flush()
+	}
+	return w.err
+}
+
+func (w *recWriter) flush() error {
+	if w.err != nil {
+		return w.err
+	}
+	_, err := w.f.Write(w.buf)
+	w.buf = w.buf[:0]
+	return err
 }
 
 // state appends a state record.
 func (w *recWriter) state(fp, parent uint64, enc []byte) error {
-	binary.LittleEndian.PutUint64(w.tmp[0:], fp)
-	binary.LittleEndian.PutUint64(w.tmp[8:], parent)
-	k := binary.PutUvarint(w.tmp[16:], uint64(len(enc)))
-	w.n++
-	if _, err := w.w.Write(w.tmp[:16+k]); err != nil {
+	if err := w.room(16 + binary.MaxVarintLen64 + len(enc)); err != nil {
 		return err
 	}
-	_, err := w.w.Write(enc)
-	return err
+	w.n++
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, fp)
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, parent)
+	w.buf = binary.AppendUvarint(w.buf, uint64(len(enc)))
+	w.buf = append(w.buf, enc...) // a record longer than the buffer grows it
+	return nil
 }
 
 // pair appends a parent record.
 func (w *recWriter) pair(fp, parent uint64) error {
-	binary.LittleEndian.PutUint64(w.tmp[0:], fp)
-	binary.LittleEndian.PutUint64(w.tmp[8:], parent)
+	if err := w.room(16); err != nil {
+		return err
+	}
 	w.n++
-	_, err := w.w.Write(w.tmp[:16])
-	return err
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, fp)
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, parent)
+	return nil
 }
 
 // fp appends a fingerprint.
 func (w *recWriter) fp(fp uint64) error {
-	binary.LittleEndian.PutUint64(w.tmp[0:], fp)
+	if err := w.room(8); err != nil {
+		return err
+	}
 	w.n++
-	_, err := w.w.Write(w.tmp[:8])
-	return err
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, fp)
+	return nil
 }
 
 // close flushes the file, syncs it to stable storage when durable, and
 // returns its reference.
 func (w *recWriter) close(durable bool) (fileRef, error) {
-	err := w.w.Flush()
+	err := w.flush()
 	if err == nil && durable {
 		err = w.f.Sync()
 	}
