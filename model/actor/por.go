@@ -2,6 +2,7 @@ package actor
 
 import (
 	"bytes"
+	"math/bits"
 	"sync"
 )
 
@@ -131,6 +132,20 @@ func (sys *System[P, M]) Ample(s State[P, M], yield func(Action[M], State[P, M],
 	if r == nil || sys.timed || sys.cfg.SlowTimers || s.Cut != 0 || int(s.Used.Partition) < sys.cfg.Faults.Partition {
 		return false
 	}
+	// The processes that may qualify, from the state alone: one with a
+	// key step (a message to it in flight, a timer set) that no other
+	// process may send to before it moves. Most states have none, and
+	// then Next need not run twice (the engine expands them in full).
+	g := sys.sendGraph(&s)
+	var cand uint64
+	for p := range ID(sys.n) {
+		if (g.inbox&(1<<p) != 0 || s.Procs[p].Timers != 0) && !g.reaches(p) {
+			cand |= 1 << p
+		}
+	}
+	if cand == 0 {
+		return false
+	}
 	w, _ := porPool.Get().(*porSteps[P, M])
 	if w == nil {
 		w = new(porSteps[P, M])
@@ -145,9 +160,8 @@ func (sys *System[P, M]) Ample(s State[P, M], yield func(Action[M], State[P, M],
 		w.acts = append(w.acts, a)
 		w.nexts = append(w.nexts, t)
 	})
-	g := sys.sendGraph(&s)
-	for p := range ID(sys.n) {
-		if sys.ampleOf(&s, p, w, &g) {
+	for c := cand; c != 0; c &= c - 1 {
+		if p := ID(bits.TrailingZeros64(c)); sys.ampleOf(&s, p, w) {
 			for _, i := range w.own {
 				yield(w.acts[i], w.nexts[i], w.acts[i].key())
 			}
@@ -158,8 +172,9 @@ func (sys *System[P, M]) Ample(s State[P, M], yield func(Action[M], State[P, M],
 }
 
 // ampleOf reports whether process p's steps among w's are an ample set of
-// s, leaving their indices in w.own.
-func (sys *System[P, M]) ampleOf(s *State[P, M], p ID, w *porSteps[P, M], g *sendGraph) bool {
+// s, leaving their indices in w.own. Ample has checked that nothing may
+// reach p before it moves (sendGraph.reaches).
+func (sys *System[P, M]) ampleOf(s *State[P, M], p ID, w *porSteps[P, M]) bool {
 	w.own = w.own[:0]
 	key := false
 	for i, a := range w.acts {
@@ -168,7 +183,7 @@ func (sys *System[P, M]) ampleOf(s *State[P, M], p ID, w *porSteps[P, M], g *sen
 			key = key || a.key()
 		}
 	}
-	if !key || len(w.own) == len(w.acts) || g.reaches(p) {
+	if !key || len(w.own) == len(w.acts) {
 		return false
 	}
 	w.obs = sys.observe(w.obs[:0], p, s)
