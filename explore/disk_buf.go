@@ -70,6 +70,16 @@ func (b *succBuf) reset() {
 // one canonical key (symmetry) reached from the same parent, so the state
 // kept does not depend on how the successors were split among workers.
 func cmpState(afp, apar uint64, aenc []byte, bfp, bpar uint64, benc []byte) int {
+	if c := cmpFP(afp, apar, bfp, bpar); c != 0 {
+		return c
+	}
+	return bytes.Compare(aenc, benc)
+}
+
+// cmpFP is cmpState without the encodings: 0 for records of one
+// fingerprint and one parent. Callers that keep the encodings elsewhere
+// compare them only then.
+func cmpFP(afp, apar, bfp, bpar uint64) int {
 	switch {
 	case afp != bfp:
 		if afp < bfp {
@@ -82,21 +92,18 @@ func cmpState(afp, apar uint64, aenc []byte, bfp, bpar uint64, benc []byte) int 
 		}
 		return 1
 	}
-	return bytes.Compare(aenc, benc)
+	return 0
 }
 
 // cmpRec orders two buffered records as cmpState does.
 func (b *succBuf) cmpRec(x, y *bufRec) int {
-	if x.fp != y.fp || x.parent != y.parent {
-		return cmpState(x.fp, x.parent, nil, y.fp, y.parent, nil)
-	}
-	if !b.byEnc {
-		// Without symmetry one fingerprint is one state (a collision
-		// aside, which every engine takes for one state), and reading
-		// the encodings would cost a cache miss each: the arena is not
-		// in the records' order. TwoPhase with 9 RMs spent a fifth of
-		// its CPU time there, on states reached twice from one parent.
-		return 0
+	// Without symmetry one fingerprint is one state (a collision aside,
+	// which every engine takes for one state), and reading the encodings
+	// would cost a cache miss each: the arena is not in the records'
+	// order. TwoPhase with 9 RMs spent a fifth of its CPU time there, on
+	// states reached twice from one parent.
+	if c := cmpFP(x.fp, x.parent, y.fp, y.parent); c != 0 || !b.byEnc {
+		return c
 	}
 	return bytes.Compare(b.enc(x), b.enc(y))
 }

@@ -49,7 +49,7 @@ func newRunMerger(dir string, refs []fileRef) (*runMerger, error) {
 // less orders the heap's records i and j as cmpState does.
 func (m *runMerger) less(i, j int) bool {
 	a, b := &m.heap[i], &m.heap[j]
-	switch {
+	switch { // cmpFP spelled out: its -1/0/1 cost the merge 3-5%
 	case a.fp != b.fp:
 		return a.fp < b.fp
 	case a.parent != b.parent:
